@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// ReadArticle reads the news article out of a fetched page: canonical URL,
+// headline, publication date (YYYY-MM-DD), outlet, main text and its
+// sentences. The site rule for the page's host, when rs has one, chooses
+// the title, body and date elements and what to drop; a general fallback
+// reads the rest. rs may be nil. It fails only on a page it cannot read at
+// all: nil, empty or not HTML.
+func ReadArticle(page *trialwatch.Page, rs *rules.Set) (trialwatch.Article, error) {
+	if page == nil {
+		return trialwatch.Article{}, errors.New("extract: no page")
+	}
+	if len(strings.TrimSpace(string(page.Body))) == 0 {
+		return trialwatch.Article{URL: page.URL}, fmt.Errorf("extract: %s: empty page body", page.URL)
+	}
+	body := page.Body
+	if !utf8.Valid(body) {
+		body = []byte(strings.ToValidUTF8(string(body), "\uFFFD"))
+	}
+	p, err := parsePage(page.URL, body)
+	if err != nil {
+		return trialwatch.Article{URL: page.URL}, err
+	}
+	site := rs.Site(p.host())
+	a := trialwatch.Article{URL: p.canonicalURL()}
+	a.Outlet = p.outlet(site)
+	var headline = p.headlineNode()
+	a.Title, headline = p.title(site, a.Outlet)
+	a.Published = p.pubDate(site, newDateParser(p, page.Fetched), headline)
+	a.Text = p.mainText(site.BodySelector(), site.DropSelectors())
+	a.Sentences = SplitSentences(a.Text)
+	return a, nil
+}

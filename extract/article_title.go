@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// title returns the headline: the site rule's title element, og:title,
+// the JSON-LD headline, the page's <h1>, or <title> without the outlet's
+// name. It also returns the headline element when one is found, where
+// bylines and dates stand near.
+func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
+	h1 := p.headlineNode()
+	if sel := site.TitleSelector(); sel != nil {
+		if n := sel.MatchFirst(p.root); n != nil {
+			if t := cleanSpace(textOf(n)); t != "" {
+				return t, n
+			}
+		}
+	}
+	var h1Text string
+	if h1 != nil {
+		h1Text = cleanSpace(textOf(h1))
+	}
+	cands := []string{p.metaFirst("og:title", "twitter:title")}
+	for _, o := range p.articleLD() {
+		if o.isArticle() {
+			cands = append(cands, o.str("headline"))
+		}
+	}
+	cands = append(cands, h1Text)
+	head, _ := splitTitle(p.titleTag, p.host())
+	cands = append(cands, head)
+	for _, c := range cands {
+		c = stripOutlet(cleanSpace(html.UnescapeString(c)), outlet)
+		if c != "" {
+			return c, h1
+		}
+	}
+	return "", h1
+}
+
+// headlineNode returns the page's main <h1>: the first outside page
+// furniture, preferring one inside <article> or <main>.
+func (p *page) headlineNode() *html.Node {
+	var first, inArticle *html.Node
+	var walk func(n *html.Node, art bool) bool
+	walk = func(n *html.Node, art bool) bool {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.H1 {
+				if strings.TrimSpace(textOf(n)) != "" && !inBoiler(n.Parent) {
+					if first == nil {
+						first = n
+					}
+					if art {
+						inArticle = n
+						return true
+					}
+				}
+				return false
+			}
+			if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+				art = true
+			}
+			if boilerTags[n.DataAtom] {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, art) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.root, false)
+	if inArticle != nil {
+		return inArticle
+	}
+	return first
+}

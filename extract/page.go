@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page is a parsed HTML page with the metadata the article readers share.
+type page struct {
+	root *html.Node
+	head *html.Node
+	body *html.Node
+	url  *url.URL // the page's own URL; never nil
+	lang string   // lower-case language of <html lang>, "" when absent
+	// meta maps the lower-case name, property or itemprop of each <meta>
+	// to the contents it carries, in document order.
+	meta map[string][]string
+	// links maps the lower-case rel of each <link> to its hrefs.
+	links map[string][]string
+	// ld are the JSON-LD objects of the page, flattened (graphs and lists
+	// opened up), in document order.
+	ld []ldObject
+	// titleTag is the text of <title>.
+	titleTag string
+}
+
+// parsePage parses body as HTML and gathers its metadata.
+func parsePage(rawURL string, body []byte) (*page, error) {
+	root, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse %s: %w", rawURL, err)
+	}
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u == nil {
+		u = &url.URL{}
+	}
+	p := &page{
+		root:  root,
+		url:   u,
+		meta:  map[string][]string{},
+		links: map[string][]string{},
+	}
+	p.scan(root)
+	return p, nil
+}
+
+// scan walks the tree once, filling the page's metadata.
+func (p *page) scan(n *html.Node) {
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Html:
+			if p.lang == "" {
+				p.lang = strings.ToLower(strings.TrimSpace(attr(n, "lang")))
+			}
+		case atom.Head:
+			if p.head == nil {
+				p.head = n
+			}
+		case atom.Body:
+			if p.body == nil {
+				p.body = n
+			}
+		case atom.Title:
+			if p.titleTag == "" && !inside(n, atom.Svg) {
+				p.titleTag = cleanSpace(textOf(n))
+			}
+		case atom.Meta:
+			content := strings.TrimSpace(attr(n, "content"))
+			if content == "" {
+				content = strings.TrimSpace(attr(n, "datetime"))
+			}
+			if content != "" {
+				for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+					if v := strings.ToLower(strings.TrimSpace(attr(n, k))); v != "" {
+						p.meta[v] = append(p.meta[v], content)
+					}
+				}
+			}
+		case atom.Link:
+			if href := strings.TrimSpace(attr(n, "href")); href != "" {
+				for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+					p.links[rel] = append(p.links[rel], href)
+				}
+			}
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				p.ld = append(p.ld, parseLD(rawText(n))...)
+			}
+			return
+		case atom.Style, atom.Noscript, atom.Template:
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.scan(c)
+	}
+}
+
+// metaFirst returns the first non-empty content of the first of keys that
+// the page has.
+func (p *page) metaFirst(keys ...string) string {
+	for _, k := range keys {
+		for _, v := range p.meta[k] {
+			if v = cleanSpace(v); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// host returns the page's lower-case host without port, or when the page
+// came without a URL, the host of its canonical URL.
+func (p *page) host() string {
+	if h := p.url.Hostname(); h != "" {
+		return strings.ToLower(h)
+	}
+	for _, ref := range append(p.links["canonical"], p.meta["og:url"]...) {
+		if u, err := url.Parse(strings.TrimSpace(ref)); err == nil && u.Hostname() != "" {
+			return strings.ToLower(u.Hostname())
+		}
+	}
+	return ""
+}
+
+// attr returns the value of the attribute key of n, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// inside reports whether n has an ancestor of type a.
+func inside(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns the concatenated text of n and its descendants, scripts
+// and styles left out.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	appendText(&b, n)
+	return b.String()
+}
+
+// appendText writes the text of n into b.
+func appendText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Br:
+			b.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		appendText(b, c)
+	}
+}
+
+// cleanSpace folds runs of white space (non-breaking spaces included) into
+// one space and trims the ends.
+func cleanSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2009', '\u202f', '\u200b', '\u2002', '\u2003', '\ufeff':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// rawText returns the text of n's child text nodes, as the text of a script.
+func rawText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}

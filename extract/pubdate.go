@@ -1,0 +1,373 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// publishedMeta are the <meta> names that carry a publication date, the
+// most trustworthy first.
+var publishedMeta = []string{
+	"article:published_time", "og:article:published_time", "og:published_time",
+	"article:published", "datepublished", "published_time", "publishdate",
+	"publish-date", "publish_date", "publication_date", "publication-date",
+	"pubdate", "pub_date", "date_published", "parsely-pub-date", "sailthru.date",
+	"dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+	"citation_publication_date", "citation_date", "originalpublicationdate",
+	"article_date_original", "article.published", "cxenseparse:recs:publishtime",
+	"datecreated", "date_created", "created", "displaydate", "release_date",
+	"dc.date", "dcterms.date", "date", "ptime", "pdate", "uploaddate",
+	"og:updated_time",
+}
+
+// modifiedMeta are the <meta> names of a last-modified date, the last resort.
+var modifiedMeta = []string{
+	"article:modified_time", "og:article:modified_time", "datemodified",
+	"dcterms.modified", "last-modified", "lastmod", "revised",
+}
+
+// publishedCue and modifiedCue tell, from a class, id, itemprop or label,
+// whether a date is the publication date or a later update.
+var (
+	publishedCue = regexp.MustCompile(`(?i)publish|posted|created|pubdate|date-?line|dateline|issued|опубликован|публикац|veröffentlicht|publié|publicado|pubblicato`)
+	modifiedCue  = regexp.MustCompile(`(?i)updat|modif|edited|revised|обновл|изменен|aktualisiert|mis à jour|actualizado|aggiornato`)
+	// urlDate finds /2024/03/20/, /2024-03-20/ and /20240320/ in a URL path.
+	urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_]?(\d{1,2}|[a-z]{3})[/\-_]?(\d{1,2})(?:/|[_\-]|\.|$)`)
+	urlDash = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[^\d]|$)`)
+)
+
+// pubDate finds the page's publication date as YYYY-MM-DD, or "".
+func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) string {
+	if sel := site.DateSelector(); sel != nil {
+		for _, n := range sel.MatchAll(p.root) {
+			if d, ok := dp.fromElement(n); ok {
+				return d.String()
+			}
+		}
+	}
+	for _, o := range p.articleLD() {
+		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
+			if d, ok := dp.machine(o.str(k)); ok {
+				return d.String()
+			}
+		}
+	}
+	for _, k := range publishedMeta {
+		for _, v := range p.meta[k] {
+			if d, ok := dp.machine(v); ok {
+				return d.String()
+			}
+		}
+	}
+	if d, ok := p.markedDate(dp, headline); ok {
+		return d.String()
+	}
+	if d, ok := p.textDate(dp, headline); ok {
+		return d.String()
+	}
+	if d, ok := dp.fromURL(p.url.Path); ok {
+		return d.String()
+	}
+	for _, k := range modifiedMeta {
+		for _, v := range p.meta[k] {
+			if d, ok := dp.machine(v); ok {
+				return d.String()
+			}
+		}
+	}
+	return ""
+}
+
+// fromElement reads a date from an element: its datetime or content
+// attribute, else its text.
+func (dp dateParser) fromElement(n *html.Node) (ymd, bool) {
+	for _, k := range []string{"datetime", "content", "data-datetime", "data-date", "data-timestamp", "title"} {
+		if v := attr(n, k); v != "" {
+			if d, ok := dp.machine(v); ok {
+				return d, true
+			}
+		}
+	}
+	return dp.text(cleanSpace(textOf(n)))
+}
+
+// fromURL reads a date from a URL path such as /news/2024/03/20/slug.
+func (dp dateParser) fromURL(path string) (ymd, bool) {
+	path = strings.ToLower(path)
+	if m := urlDate.FindStringSubmatch(path); m != nil {
+		mon := atoi(m[2])
+		if mon < 0 {
+			mon = pubMonths[m[2]]
+		}
+		d := ymd{atoi(m[1]), mon, atoi(m[3])}
+		if d.valid(dp.latest) {
+			return d, true
+		}
+	}
+	if m := urlDash.FindStringSubmatch(path); m != nil {
+		d := ymd{atoi(m[1]), atoi(m[2]), atoi(m[3])}
+		if d.valid(dp.latest) {
+			return d, true
+		}
+	}
+	return ymd{}, false
+}
+
+// markedDate reads the dates that the markup marks as such: elements with
+// itemprop="datePublished" and <time> elements outside page furniture. A
+// date marked as an update is skipped; one marked as the publication date
+// wins; otherwise the one nearest the headline (after it first) does.
+func (p *page) markedDate(dp dateParser, headline *html.Node) (ymd, bool) {
+	type cand struct {
+		d      ymd
+		order  int
+		strong bool
+	}
+	var cands []cand
+	order, hpos := 0, -1
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		order++
+		if n == headline {
+			hpos = order
+		}
+		if isBoiler(n) && n.DataAtom != atom.Header && n.DataAtom != atom.Time {
+			return
+		}
+		prop := strings.ToLower(attr(n, "itemprop"))
+		isTime := n.DataAtom == atom.Time
+		if prop == "datepublished" || prop == "datecreated" || isTime {
+			cue := prop + " " + classID(n) + " " + attr(n, "pubdate")
+			if n.Parent != nil {
+				cue += " " + classID(n.Parent)
+			}
+			if prev := prevText(n, 30); prev != "" {
+				cue += " " + prev
+			}
+			strong := prop == "datepublished" || publishedCue.MatchString(cue) || hasAttr(n, "pubdate")
+			if strong || !modifiedCue.MatchString(cue) {
+				if d, ok := dp.fromElement(n); ok {
+					cands = append(cands, cand{d, order, strong})
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	if len(cands) == 0 {
+		return ymd{}, false
+	}
+	for _, c := range cands {
+		if c.strong {
+			return c.d, true
+		}
+	}
+	if hpos >= 0 {
+		best := -1
+		for i, c := range cands {
+			if best < 0 || distance(c.order, hpos) < distance(cands[best].order, hpos) {
+				best = i
+			}
+		}
+		return cands[best].d, true
+	}
+	return cands[0].d, true
+}
+
+// distance is how far a candidate at pos lies from the headline at h;
+// dates before the headline count double.
+func distance(pos, h int) int {
+	if pos >= h {
+		return pos - h
+	}
+	return 2 * (h - pos)
+}
+
+// hasAttr reports whether n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// prevText returns up to max bytes of the text just before n within its
+// parent, where labels such as "Updated:" stand.
+func prevText(n *html.Node, max int) string {
+	var b strings.Builder
+	for s := n.PrevSibling; s != nil && b.Len() < max; s = s.PrevSibling {
+		t := textOf(s)
+		b.WriteString(t)
+		if s.Type == html.ElementNode && s.DataAtom != atom.Span && s.DataAtom != atom.B && s.DataAtom != atom.Strong && s.DataAtom != atom.Em {
+			break
+		}
+	}
+	return b.String()
+}
+
+// textDate looks for a date written in the text around the headline, in
+// bylines and in elements whose class names a date.
+func (p *page) textDate(dp dateParser, headline *html.Node) (ymd, bool) {
+	blocks := p.blocks()
+	h := -1
+	for i, b := range blocks {
+		if b.node == headline || headline != nil && isAncestor(headline, b.node) {
+			h = i
+			break
+		}
+	}
+	var order []int
+	if h >= 0 {
+		for i := h + 1; i < len(blocks) && i <= h+12; i++ {
+			order = append(order, i)
+		}
+		for i := h - 1; i >= 0 && i >= h-8; i-- {
+			order = append(order, i)
+		}
+	}
+	for i, b := range blocks {
+		if publishedCue.MatchString(b.cue) || strings.Contains(strings.ToLower(b.cue), "date") || strings.Contains(strings.ToLower(b.cue), "time") || strings.Contains(strings.ToLower(b.cue), "meta") {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		b := blocks[i]
+		if len(b.text) > 300 {
+			continue
+		}
+		if d, ok := dp.labelled(b.text); ok {
+			return d, true
+		}
+	}
+	return ymd{}, false
+}
+
+// labelled returns the first date in s that no update label precedes.
+func (dp dateParser) labelled(s string) (ymd, bool) {
+	for _, h := range dp.all(s) {
+		before := s[max(0, h.at-40):h.at]
+		if i := strings.LastIndexAny(before, "|•·;"); i >= 0 {
+			before = before[i:]
+		}
+		if modifiedCue.MatchString(before) && !publishedCue.MatchString(before) {
+			continue
+		}
+		return h.d, true
+	}
+	return ymd{}, false
+}
+
+// isAncestor reports whether a is n or an ancestor of n.
+func isAncestor(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// textBlock is the text of one block of the page in reading order, with
+// the class and id of the block and its parent.
+type textBlock struct {
+	node *html.Node
+	text string
+	cue  string
+}
+
+// blocks cuts the page's body, furniture left out, into text blocks.
+func (p *page) blocks() []textBlock {
+	root := p.body
+	if root == nil {
+		root = p.root
+	}
+	var out []textBlock
+	var cur strings.Builder
+	var curNode *html.Node
+	flush := func() {
+		if t := cleanSpace(cur.String()); t != "" {
+			cue := classID(curNode)
+			if curNode.Parent != nil {
+				cue += " " + classID(curNode.Parent)
+			}
+			out = append(out, textBlock{node: curNode, text: t, cue: cue})
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node, block *html.Node)
+	walk = func(n *html.Node, block *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			if curNode != block {
+				flush()
+				curNode = block
+			}
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if boilerTags[n.DataAtom] && n.DataAtom != atom.Footer || n.DataAtom == atom.Nav {
+				return
+			}
+			if isBlock(n) {
+				flush()
+				curNode = n
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, n)
+				}
+				flush()
+				curNode = block
+				return
+			}
+			if n.DataAtom == atom.Br {
+				cur.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, block)
+		}
+	}
+	walk(root, root)
+	if curNode != nil {
+		flush()
+	}
+	return out
+}
+
+// isBlock reports whether n starts a new block of text.
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer,
+		atom.Main, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Table,
+		atom.Tr, atom.Td, atom.Th, atom.Blockquote, atom.Pre, atom.Figure,
+		atom.Aside, atom.Nav, atom.Address, atom.Hr, atom.Time:
+		return true
+	}
+	return false
+}
+
+// newDateParser makes the date reader for a page: dates after the fetch
+// (or today) are refused, and the page's language decides 03/04/2024.
+func newDateParser(p *page, fetched time.Time) dateParser {
+	latest := fetched
+	if latest.IsZero() {
+		latest = time.Now()
+	}
+	return dateParser{
+		latest:  latest.Add(48 * time.Hour),
+		usOrder: p.lang == "en-us" || p.lang == "en_us",
+	}
+}

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// renderParas appends the paragraphs of n's text to paras, one per block
+// element, leaving out the subtrees skip selects.
+func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []string {
+	var cur strings.Builder
+	var linked int
+	flush := func() {
+		t := cleanSpace(cur.String())
+		if t != "" {
+			// a block that is mostly link text is a list of other stories
+			if linked*2 <= len(t) || len(t) > 200 && linked*3 <= len(t)*2 {
+				paras = append(paras, t)
+			}
+		}
+		cur.Reset()
+		linked = 0
+	}
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			if inLink {
+				linked += len(strings.TrimSpace(n.Data))
+			}
+			return
+		case html.ElementNode:
+			if skip(n) {
+				return
+			}
+			switch n.DataAtom {
+			case atom.Br:
+				cur.WriteByte(' ')
+				return
+			case atom.Img, atom.Picture, atom.Figure, atom.Source, atom.Hr:
+				if n.DataAtom == atom.Figure {
+					return
+				}
+				flush()
+				return
+			case atom.A:
+				inLink = true
+			}
+			if isBlock(n) && n.DataAtom != atom.Time {
+				flush()
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, inLink)
+				}
+				flush()
+				return
+			}
+		case html.CommentNode:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	flush()
+	return paras
+}
+
+// junkPara matches short paragraphs that are furniture left inside an
+// article body: ad labels, share prompts, "read more" links, credits.
+var junkPara = regexp.MustCompile(`(?i)^(?:advertisement|advertising|ad|sponsored|anzeige|реклама|share(?: this)?:?|share on \w+|read more:?|read also:?|see also:?|related:?|читайте также:?|также читайте:?|подписывайтесь.*|follow us.*|photo:.*|фото:.*|image:.*|tags?:.*|теги:.*|(?:click|tap) here.*|sign up.*|subscribe.*|comments?(?: \(\d+\))?|\d+ comments?|continue reading.*|loading\W*|skip to .*)$`)
+
+// filterParas drops furniture paragraphs from the fallback's output.
+func filterParas(paras []string) []string {
+	out := paras[:0]
+	for _, p := range paras {
+		if len(p) < 120 && junkPara.MatchString(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
