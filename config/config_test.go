@@ -126,3 +126,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestExampleConfigIsValid(t *testing.T) {
+	c, err := Load(filepath.Join("..", "trialwatch.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Source("steppe-herald"); s == nil || s.Schedule != "@every 30m" || s.Parallel != 2 {
+		t.Errorf("example source = %+v", s)
+	}
+}
