@@ -1,0 +1,145 @@
+// Command trialwatch-bench measures end-to-end crawl throughput: it serves a
+// synthetic news site on loopback, crawls it with `trialwatch crawl` (fetch,
+// extract, store) in a child process, and then with a bare Colly collector
+// that only follows links — the ceiling the crawler stands on — and prints
+// articles per second, the ratio of the two and the crawl's peak memory.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+func main() {
+	bin := flag.String("trialwatch", "trialwatch", "path of the trialwatch binary")
+	articles := flag.Int("articles", 3000, "article pages on the synthetic site")
+	listings := flag.Int("listings", 60, "listing pages on the synthetic site")
+	parallel := flag.Int("parallel", 8, "requests in flight to the site")
+	flag.Parse()
+	if err := run(*bin, *articles, *listings, *parallel); err != nil {
+		fmt.Fprintln(os.Stderr, "trialwatch-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(bin string, articles, listings, parallel int) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	st := newSite(articles, listings)
+	srv := &http.Server{Handler: st, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Shutdown(context.Background())
+	base := "http://" + ln.Addr().String()
+	fmt.Printf("synthetic site: %d article pages (~%d KB each), %d listing pages, %d cores\n",
+		articles, pageSize(base+"/news/1")/1024, listings, runtime.NumCPU())
+
+	twTime, rss, out, err := crawlTrialwatch(bin, base, listings, parallel)
+	if err != nil {
+		return fmt.Errorf("trialwatch crawl: %w\n%s", err, out)
+	}
+	fmt.Print(indent(out))
+	twRate := float64(articles) / twTime.Seconds()
+	fmt.Printf("trialwatch crawl: %d articles in %.2fs = %.0f articles/s, peak RSS %.1f MB\n", articles, twTime.Seconds(), twRate, float64(rss)/1024)
+
+	bareTime, n := crawlBare(base, listings, parallel)
+	bareRate := float64(n) / bareTime.Seconds()
+	fmt.Printf("bare colly:       %d articles in %.2fs = %.0f articles/s\n", n, bareTime.Seconds(), bareRate)
+	fmt.Printf("ratio trialwatch / bare colly: %.2f\n", twRate/bareRate)
+	return nil
+}
+
+func crawlTrialwatch(bin, base string, listings, parallel int) (time.Duration, int64, string, error) {
+	dir, err := os.MkdirTemp("", "trialwatch-bench-")
+	if err != nil {
+		return 0, 0, "", err
+	}
+	defer os.RemoveAll(dir)
+	cfg := filepath.Join(dir, "bench.yaml")
+	yaml := fmt.Sprintf(`db: %s
+allow_networks: ["127.0.0.0/8"]
+sources:
+  - name: bench
+    start: ["%s/"]
+    follow: ['^/list/\d+$']
+    articles: ['^/news/\d+$']
+    delay: 0s
+    parallel: %d
+    max_depth: %d
+    timeout: 30s
+`, filepath.Join(dir, "bench.db"), base, parallel, listings+1)
+	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
+		return 0, 0, "", err
+	}
+	cmd := exec.Command(bin, "crawl", "--config", cfg)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	elapsed := time.Since(start)
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss // KiB on Linux
+	}
+	return elapsed, rss, string(out), err
+}
+
+// crawlBare follows every listing and article link with a plain Colly
+// collector and parses nothing else.
+func crawlBare(base string, listings, parallel int) (time.Duration, int) {
+	var n atomic.Int64
+	c := colly.NewCollector(colly.Async(true), colly.MaxDepth(listings+1))
+	_ = c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: parallel})
+	c.OnHTML("a[href]", func(e *colly.HTMLElement) {
+		href := e.Attr("href")
+		if strings.HasPrefix(href, "/list/") || strings.HasPrefix(href, "/news/") {
+			_ = e.Request.Visit(href)
+		}
+	})
+	c.OnResponse(func(r *colly.Response) {
+		if strings.HasPrefix(r.Request.URL.Path, "/news/") {
+			n.Add(1)
+		}
+	})
+	start := time.Now()
+	_ = c.Visit(base + "/")
+	c.Wait()
+	return time.Since(start), int(n.Load())
+}
+
+func pageSize(u string) int {
+	resp, err := http.Get(u)
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	var buf [32 << 10]byte
+	total := 0
+	for {
+		k, err := resp.Body.Read(buf[:])
+		total += k
+		if err != nil {
+			return total
+		}
+	}
+}
+
+func indent(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}

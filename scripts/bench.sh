@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# End-to-end crawl throughput: serves a synthetic site of 3,000 article pages
+# and 60 listing pages on loopback, crawls it with `trialwatch crawl` and with
+# a bare Colly collector, and prints articles/s, their ratio and peak memory.
+# Extra arguments go to the bench tool, e.g. -articles 100000 -listings 2000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+go build -o "$bin/trialwatch" ./cmd/trialwatch
+go build -o "$bin/trialwatch-bench" ./cmd/trialwatch-bench
+"$bin/trialwatch-bench" -trialwatch "$bin/trialwatch" "$@"
