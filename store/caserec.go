@@ -1,0 +1,213 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/trialwatch/trialwatch"
+)
+
+// A case is stored as an 8-byte revision (its place in the change log)
+// followed by the JSON export form of the stored case, so exports can copy
+// it out without decoding.
+
+func decodeCase(v []byte) (trialwatch.StoredCase, uint64, error) {
+	var sc trialwatch.StoredCase
+	if len(v) < 8 {
+		return sc, 0, fmt.Errorf("short case record")
+	}
+	if err := json.Unmarshal(v[8:], &sc); err != nil {
+		return sc, 0, err
+	}
+	sc.Normalize()
+	return sc, binary.BigEndian.Uint64(v[:8]), nil
+}
+
+func contribKey(id, articleURL string) []byte {
+	return append(append([]byte(id), 0), articleURL...)
+}
+
+func getContrib(tx *bolt.Tx, id, articleURL string) (contrib, bool, error) {
+	v := tx.Bucket(bContrib).Get(contribKey(id, articleURL))
+	if v == nil {
+		return contrib{}, false, nil
+	}
+	var c contrib
+	if err := json.Unmarshal(v, &c); err != nil {
+		return c, false, fmt.Errorf("case %s source %s: %w", id, articleURL, err)
+	}
+	return c, true, nil
+}
+
+func putContrib(tx *bolt.Tx, id, articleURL string, c contrib) error {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bContrib).Put(contribKey(id, articleURL), b)
+}
+
+func contribsOf(tx *bolt.Tx, id string) ([]contrib, error) {
+	pfx := append([]byte(id), 0)
+	c := tx.Bucket(bContrib).Cursor()
+	var out []contrib
+	for k, v := c.Seek(pfx); k != nil && bytes.HasPrefix(k, pfx); k, v = c.Next() {
+		var cb contrib
+		if err := json.Unmarshal(v, &cb); err != nil {
+			return nil, fmt.Errorf("case %s source %s: %w", id, k[len(pfx):], err)
+		}
+		out = append(out, cb)
+	}
+	return out, nil
+}
+
+func getFeatures(tx *bolt.Tx, id string) (features, error) {
+	var f features
+	v := tx.Bucket(bFeat).Get([]byte(id))
+	if v == nil {
+		return f, fmt.Errorf("case %s: no dedup features", id)
+	}
+	if err := json.Unmarshal(v, &f); err != nil {
+		return f, fmt.Errorf("case %s features: %w", id, err)
+	}
+	return f, nil
+}
+
+// refresh recomputes stored case id from its contributions: it deletes the
+// case when none is left, and otherwise writes it (with a new revision and
+// updated time) only when what it shows has changed. A non-empty appealOf
+// sets the verdict the case reviews.
+func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) error {
+	cases, feats := tx.Bucket(bCases), tx.Bucket(bFeat)
+	cs, err := contribsOf(tx, id)
+	if err != nil {
+		return err
+	}
+	oldVal := cases.Get([]byte(id))
+	var old trialwatch.StoredCase
+	var oldRev uint64
+	if oldVal != nil {
+		if old, oldRev, err = decodeCase(oldVal); err != nil {
+			return fmt.Errorf("case %s: %w", id, err)
+		}
+	}
+	var oldFeat []byte
+	if v := feats.Get([]byte(id)); v != nil {
+		oldFeat = clone(v)
+	}
+	if len(cs) == 0 {
+		if oldVal == nil {
+			return nil
+		}
+		if err := dropCase(tx, id, oldRev, oldFeat); err != nil {
+			return err
+		}
+		return addCount(tx, "cases", -1)
+	}
+	merged, refs, disputed := mergeCase(cs)
+	sc := trialwatch.StoredCase{
+		ID: id, Case: merged, Sources: refs, Disputed: disputed,
+		FirstSeen: now, Updated: now, AppealOf: appealOf,
+	}
+	if oldVal != nil {
+		sc.FirstSeen, sc.Updated = old.FirstSeen, old.Updated
+		if sc.AppealOf == "" {
+			sc.AppealOf = old.AppealOf
+		}
+	}
+	body, err := json.Marshal(&sc)
+	if err != nil {
+		return err
+	}
+	if oldVal != nil && bytes.Equal(body, oldVal[8:]) {
+		return nil
+	}
+	sc.Updated = now
+	if body, err = json.Marshal(&sc); err != nil {
+		return err
+	}
+	revs := tx.Bucket(bRevs)
+	rev, err := revs.NextSequence()
+	if err != nil {
+		return err
+	}
+	if oldVal != nil {
+		if err := revs.Delete(u64(oldRev)); err != nil {
+			return err
+		}
+	} else if err := addCount(tx, "cases", 1); err != nil {
+		return err
+	}
+	if err := revs.Put(u64(rev), []byte(id)); err != nil {
+		return err
+	}
+	if err := cases.Put([]byte(id), append(u64(rev), body...)); err != nil {
+		return err
+	}
+	var f features
+	for i := range cs {
+		f.add(&cs[i].Case)
+	}
+	fb, err := json.Marshal(&f)
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(fb, oldFeat) {
+		return nil
+	}
+	if oldFeat != nil {
+		var of features
+		if err := json.Unmarshal(oldFeat, &of); err != nil {
+			return fmt.Errorf("case %s features: %w", id, err)
+		}
+		if err := deleteIndex(tx, &of, id); err != nil {
+			return err
+		}
+	}
+	if err := feats.Put([]byte(id), fb); err != nil {
+		return err
+	}
+	return putIndex(tx, &f, id)
+}
+
+// dropCase removes a case that no source reports any more.
+func dropCase(tx *bolt.Tx, id string, rev uint64, feat []byte) error {
+	if feat != nil {
+		var f features
+		if err := json.Unmarshal(feat, &f); err != nil {
+			return fmt.Errorf("case %s features: %w", id, err)
+		}
+		if err := deleteIndex(tx, &f, id); err != nil {
+			return err
+		}
+	}
+	for _, b := range []struct {
+		bucket []byte
+		key    []byte
+	}{{bCases, []byte(id)}, {bFeat, []byte(id)}, {bRevs, u64(rev)}} {
+		if err := tx.Bucket(b.bucket).Delete(b.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortPairs(ps []pair) {
+	slices.SortStableFunc(ps, func(a, b pair) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		case a.i != b.i:
+			return a.i - b.i
+		}
+		return bytes.Compare([]byte(a.id), []byte(b.id))
+	})
+}

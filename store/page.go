@@ -1,0 +1,149 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/trialwatch/trialwatch"
+)
+
+// pageRecord is a fetched page as stored: the exact bytes (gzipped), their
+// SHA-256 and when they were fetched, so every case can be traced back to
+// what the site served.
+type pageRecord struct {
+	URL     string      `json:"url"`
+	Article string      `json:"article"` // canonical URL of the article read from it
+	Source  string      `json:"source"`
+	Status  int         `json:"status"`
+	Header  http.Header `json:"header,omitempty"`
+	SHA256  string      `json:"sha256"`
+	Size    int         `json:"size"`
+	Fetched time.Time   `json:"fetched"`
+	Body    []byte      `json:"body"` // gzip
+}
+
+// newPageRecord compresses and hashes a page; it runs outside the write
+// transaction so the single writer is not kept busy compressing.
+func newPageRecord(p *trialwatch.Page) (pageRecord, error) {
+	sum := sha256.Sum256(p.Body)
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return pageRecord{}, err
+	}
+	if _, err := zw.Write(p.Body); err != nil {
+		return pageRecord{}, err
+	}
+	if err := zw.Close(); err != nil {
+		return pageRecord{}, err
+	}
+	return pageRecord{
+		URL: p.URL, Source: p.Source, Status: p.Status, Header: p.Header,
+		SHA256: hex.EncodeToString(sum[:]), Size: len(p.Body), Fetched: p.Fetched, Body: buf.Bytes(),
+	}, nil
+}
+
+func (r *pageRecord) page() (trialwatch.Page, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(r.Body))
+	if err != nil {
+		return trialwatch.Page{}, fmt.Errorf("page %s: %w", r.URL, err)
+	}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		return trialwatch.Page{}, fmt.Errorf("page %s: %w", r.URL, err)
+	}
+	if got := sha256.Sum256(body); hex.EncodeToString(got[:]) != r.SHA256 {
+		return trialwatch.Page{}, fmt.Errorf("page %s: stored body does not match its SHA-256", r.URL)
+	}
+	return trialwatch.Page{URL: r.URL, Source: r.Source, Status: r.Status, Header: r.Header, Body: body, Fetched: r.Fetched}, nil
+}
+
+// PageInfo describes a stored page without its body.
+type PageInfo struct {
+	URL     string    // final URL it was fetched from
+	Article string    // canonical URL of the article read from it
+	SHA256  string    // hex SHA-256 of the body as fetched
+	Size    int       // body size in bytes
+	Fetched time.Time // when it was fetched
+}
+
+// Page returns the stored page fetched from url, body decompressed and
+// checked against its SHA-256.
+func (db *DB) Page(url string) (trialwatch.Page, PageInfo, error) {
+	var rec pageRecord
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bPages).Get([]byte(url))
+		if v == nil {
+			return ErrNotFound
+		}
+		return json.Unmarshal(v, &rec)
+	})
+	if err != nil {
+		return trialwatch.Page{}, PageInfo{}, fmt.Errorf("store: page %s: %w", url, err)
+	}
+	p, err := rec.page()
+	if err != nil {
+		return trialwatch.Page{}, PageInfo{}, fmt.Errorf("store: %w", err)
+	}
+	return p, rec.info(), nil
+}
+
+func (r *pageRecord) info() PageInfo {
+	return PageInfo{URL: r.URL, Article: r.Article, SHA256: r.SHA256, Size: r.Size, Fetched: r.Fetched}
+}
+
+// Pages calls fn with every stored page, in URL order, for re-extraction.
+// It reads in short transactions, so saves can go on meanwhile.
+func (db *DB) Pages(ctx context.Context, fn func(trialwatch.Page) error) error {
+	var after []byte
+	for {
+		var recs []pageRecord
+		err := db.bolt.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bPages).Cursor()
+			k, v := c.First()
+			if after != nil {
+				k, v = c.Seek(after)
+				if k != nil && bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			for ; k != nil && len(recs) < 64; k, v = c.Next() {
+				var r pageRecord
+				if err := json.Unmarshal(v, &r); err != nil {
+					return fmt.Errorf("page %s: %w", k, err)
+				}
+				recs = append(recs, r)
+				after = clone(k)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("store: pages: %w", err)
+		}
+		if len(recs) == 0 {
+			return nil
+		}
+		for i := range recs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			p, err := recs[i].page()
+			if err != nil {
+				return fmt.Errorf("store: %w", err)
+			}
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+	}
+}
