@@ -52,7 +52,7 @@ func (p *page) headlineNode() *html.Node {
 	walk = func(n *html.Node, art bool) bool {
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.H1 {
-				if strings.TrimSpace(textOf(n)) != "" && !inBoiler(n.Parent) {
+				if strings.TrimSpace(textOf(n)) != "" && !p.furniture().inside(n.Parent) {
 					if first == nil {
 						first = n
 					}

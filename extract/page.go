@@ -27,6 +27,19 @@ type page struct {
 	ld []ldObject
 	// titleTag is the text of <title>.
 	titleTag string
+	furn     *furniture
+}
+
+// furniture returns the page's furniture test, made on first use.
+func (p *page) furniture() *furniture {
+	if p.furn == nil {
+		root := p.body
+		if root == nil {
+			root = p.root
+		}
+		p.furn = newFurniture(root)
+	}
+	return p.furn
 }
 
 // parsePage parses body as HTML and gathers its metadata.

@@ -140,7 +140,7 @@ func (p *page) markedDate(dp dateParser, headline *html.Node) (ymd, bool) {
 		if n == headline {
 			hpos = order
 		}
-		if isBoiler(n) && n.DataAtom != atom.Header && n.DataAtom != atom.Time {
+		if p.furniture().is(n) && n.DataAtom != atom.Header && n.DataAtom != atom.Time {
 			return
 		}
 		prop := strings.ToLower(attr(n, "itemprop"))

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -39,11 +38,12 @@ func (p *page) mainText(body cascadia.Selector, drop []cascadia.Selector) string
 	if root == nil {
 		root = p.root
 	}
-	containers := bestContainers(root, dropped)
+	f := p.furniture()
+	containers := bestContainers(root, dropped, f)
 	var paras []string
 	for _, c := range containers {
 		paras = renderParas(c, paras, func(n *html.Node) bool {
-			return dropped[n] || isBoiler(n)
+			return dropped[n] || f.is(n) || n.DataAtom == atom.H1
 		})
 	}
 	return strings.Join(filterParas(paras), "\n\n")
@@ -61,45 +61,50 @@ func nested(n *html.Node, nodes []*html.Node) bool {
 	return false
 }
 
-// paraStat is what scoring knows of one element.
-type paraStat struct {
-	score float64 // text credited to the element as a container
-}
-
-// bestContainers scores every paragraph outside page furniture, credits its
-// parent fully and its grandparent by half, and returns the element with
-// the best score along with those of its siblings that hold a fair share of
-// running text too, in document order.
-func bestContainers(root *html.Node, dropped map[*html.Node]bool) []*html.Node {
+// bestContainers scores the running text outside page furniture and
+// returns the element that holds the most of it, along with those of its
+// siblings that hold a fair share too, in document order. A <p> credits
+// its parent fully and its grandparent by half; text standing directly in
+// another element (a <div> of text and <br>s) credits that element fully
+// and its parent by half. Containers marked as the article body count
+// more.
+func bestContainers(root *html.Node, dropped map[*html.Node]bool, f *furniture) []*html.Node {
 	scores := map[*html.Node]float64{}
+	credit := func(n *html.Node, s float64) {
+		if n == nil {
+			return
+		}
+		scores[n] += s
+		if n.Parent != nil {
+			scores[n.Parent] += s / 2
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if s := ownTextScore(n); s > 0 {
+			credit(n, s)
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || dropped[c] || isBoiler(c) {
+			if c.Type != html.ElementNode || dropped[c] || f.is(c) {
 				continue
 			}
-			if isParagraph(c) {
-				s := paraScore(c)
-				if s > 0 {
-					if c.Parent != nil {
-						scores[c.Parent] += s
-						if gp := c.Parent.Parent; gp != nil {
-							scores[gp] += s / 2
-						}
-					}
+			switch c.DataAtom {
+			case atom.P, atom.Pre, atom.Blockquote:
+				if s := paraScore(c); s > 0 {
+					credit(c.Parent, s)
 				}
-				if c.DataAtom == atom.P || c.DataAtom == atom.Pre {
-					continue
-				}
+				continue
 			}
 			walk(c)
 		}
 	}
 	walk(root)
 	var best *html.Node
+	var bestScore float64
 	for n, s := range scores {
-		if best == nil || s > scores[best] || s == scores[best] && depth(n) > depth(best) {
-			best = n
+		s *= containerWeight(n)
+		if best == nil || s > bestScore || s == bestScore && depth(n) > depth(best) {
+			best, bestScore = n, s
 		}
 	}
 	if best == nil {
@@ -116,7 +121,7 @@ func bestContainers(root *html.Node, dropped map[*html.Node]bool) []*html.Node {
 			out = append(out, c)
 			continue
 		}
-		if c.Type != html.ElementNode || dropped[c] || isBoiler(c) {
+		if c.Type != html.ElementNode || dropped[c] || f.is(c) {
 			continue
 		}
 		if s, ok := scores[c]; ok && s >= threshold && s >= 200 {
@@ -128,45 +133,52 @@ func bestContainers(root *html.Node, dropped map[*html.Node]bool) []*html.Node {
 	return out
 }
 
-// depth returns the number of ancestors of n.
-func depth(n *html.Node) int {
-	d := 0
-	for ; n.Parent != nil; n = n.Parent {
-		d++
+// containerWeight favours elements that the markup marks as the article
+// body.
+func containerWeight(n *html.Node) float64 {
+	if strings.EqualFold(attr(n, "itemprop"), "articleBody") {
+		return 1.5
 	}
-	return d
+	if ci := classID(n); ci != "" && contentCue.MatchString(ci) {
+		return 1.25
+	}
+	if n.DataAtom == atom.Article {
+		return 1.1
+	}
+	return 1
 }
 
-// isParagraph reports whether n is a unit of running text: a <p>, <pre>,
-// or a <div> or <section> whose text is not inside further blocks.
-func isParagraph(n *html.Node) bool {
+// ownTextScore scores the text standing directly in n, outside its block
+// children, as paraScore scores a paragraph. Paragraph elements score 0
+// here: their parents are credited for them.
+func ownTextScore(n *html.Node) float64 {
 	switch n.DataAtom {
-	case atom.P, atom.Pre, atom.Blockquote:
-		return true
-	case atom.Div, atom.Section, atom.Td, atom.Span:
-		hasText := false
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && isBlock(c) && c.DataAtom != atom.Time {
-				return false
-			}
-			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-				hasText = true
-			}
-		}
-		return hasText
+	case atom.P, atom.Pre, atom.Blockquote, atom.Ul, atom.Ol, atom.Table, atom.Tr,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.A:
+		return 0
 	}
-	return false
+	var total, linked, commas int
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			total += len(strings.TrimSpace(c.Data))
+			commas += strings.Count(c.Data, ",")
+		case c.Type == html.ElementNode && !isBlock(c) && !boilerTags[c.DataAtom]:
+			t, l, k := inlineCounts(c)
+			total, linked, commas = total+t, linked+l, commas+k
+		}
+	}
+	return textScore(total, linked, commas)
 }
 
-// paraScore credits a paragraph with its length in characters, less its
-// link text, plus a bonus for commas; short or link-heavy text scores 0.
-func paraScore(n *html.Node) float64 {
-	var total, linked, commas int
+// inlineCounts counts the text, link text and commas under an inline
+// element.
+func inlineCounts(n *html.Node) (total, linked, commas int) {
 	var count func(n *html.Node, inLink bool)
 	count = func(n *html.Node, inLink bool) {
 		switch n.Type {
 		case html.TextNode:
-			l := utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			l := len(strings.TrimSpace(n.Data))
 			total += l
 			if inLink {
 				linked += l
@@ -186,6 +198,12 @@ func paraScore(n *html.Node) float64 {
 		}
 	}
 	count(n, false)
+	return total, linked, commas
+}
+
+// textScore credits running text with its length less its link text, plus
+// a bonus for commas; short or link-heavy text scores 0.
+func textScore(total, linked, commas int) float64 {
 	if total < 25 {
 		return 0
 	}
@@ -194,4 +212,18 @@ func paraScore(n *html.Node) float64 {
 		return 0
 	}
 	return float64(total)*(1-density) + 10*float64(commas)
+}
+
+// depth returns the number of ancestors of n.
+func depth(n *html.Node) int {
+	d := 0
+	for ; n.Parent != nil; n = n.Parent {
+		d++
+	}
+	return d
+}
+
+// paraScore scores a paragraph element by its text.
+func paraScore(n *html.Node) float64 {
+	return textScore(inlineCounts(n))
 }
