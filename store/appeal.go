@@ -97,7 +97,7 @@ func verdictCandidates(tx *bolt.Tx, f *features) []string {
 			add(scanPrefix(ix, prefix("p", p, m), 32))
 		}
 		for _, c := range f.Countries {
-			add(scanPrefix(ix, prefix("a", c, m), 32))
+			add(scanPrefix(ix, datePrefix("a", c, m), 32))
 		}
 	}
 	return out
