@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 
@@ -62,6 +63,9 @@ func readDecoded(tb testing.TB, path string) []byte {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if utf8.Valid(raw) {
+		return raw
 	}
 	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
 	if err != nil {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 )
 
@@ -17,11 +18,30 @@ func parseLD(text string) []ldObject {
 	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ";"))
 	var v any
 	if err := json.Unmarshal([]byte(text), &v); err != nil {
-		return nil
+		return salvageLD(text)
 	}
 	var out []ldObject
 	flattenLD(v, &out, 0)
 	return out
+}
+
+// ldField finds a "key": "string value" pair in broken JSON-LD.
+var ldField = regexp.MustCompile(`"(@type|headline|datePublished|dateCreated|url|name)"\s*:\s*"([^"]{1,300})"`)
+
+// salvageLD reads the fields the extractor uses out of JSON-LD that does
+// not parse (stray commas, raw line breaks in strings): the first @type and
+// the first value of each field, as one object.
+func salvageLD(text string) []ldObject {
+	o := ldObject{}
+	for _, m := range ldField.FindAllStringSubmatch(text, 50) {
+		if _, seen := o[m[1]]; !seen {
+			o[m[1]] = m[2]
+		}
+	}
+	if len(o) == 0 {
+		return nil
+	}
+	return []ldObject{o}
 }
 
 // flattenLD appends every object of v (itself, graph members, list items)

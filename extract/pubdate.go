@@ -38,7 +38,7 @@ var (
 	publishedCue = regexp.MustCompile(`(?i)publish|posted|created|pubdate|date-?line|dateline|issued|опубликован|публикац|veröffentlicht|publié|publicado|pubblicato`)
 	modifiedCue  = regexp.MustCompile(`(?i)updat|modif|edited|revised|обновл|изменен|aktualisiert|mis à jour|actualizado|aggiornato`)
 	// urlDate finds /2024/03/20/, /2024-03-20/ and /20240320/ in a URL path.
-	urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_]?(\d{1,2}|[a-z]{3})[/\-_]?(\d{1,2})(?:/|[_\-]|\.|$)`)
+	urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(\d{1,2}|[a-z]{3})/(\d{1,2})|-(\d{1,2})-(\d{1,2})|_(\d{1,2})_(\d{1,2})|(\d{2})(\d{2}))(?:[/\-_.]|$)`)
 	urlDash = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[^\d]|$)`)
 )
 
@@ -50,6 +50,9 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 				return d.String()
 			}
 		}
+	}
+	if d, ok := dp.fromURL(p.url.Path); ok {
+		return d.String()
 	}
 	for _, o := range p.articleLD() {
 		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
@@ -100,14 +103,18 @@ func (dp dateParser) fromElement(n *html.Node) (ymd, bool) {
 // fromURL reads a date from a URL path such as /news/2024/03/20/slug.
 func (dp dateParser) fromURL(path string) (ymd, bool) {
 	path = strings.ToLower(path)
-	if m := urlDate.FindStringSubmatch(path); m != nil {
-		mon := atoi(m[2])
-		if mon < 0 {
-			mon = pubMonths[m[2]]
-		}
-		d := ymd{atoi(m[1]), mon, atoi(m[3])}
-		if d.valid(dp.latest) {
-			return d, true
+	for _, m := range urlDate.FindAllStringSubmatch(path, 4) {
+		for i := 2; i+1 < len(m); i += 2 {
+			if m[i] == "" {
+				continue
+			}
+			mon := atoi(m[i])
+			if mon < 0 {
+				mon = pubMonths[m[i]]
+			}
+			if d := (ymd{atoi(m[1]), mon, atoi(m[i+1])}); d.valid(dp.latest) {
+				return d, true
+			}
 		}
 	}
 	if m := urlDash.FindStringSubmatch(path); m != nil {
@@ -133,6 +140,12 @@ func (p *page) markedDate(dp dateParser, headline *html.Node) (ymd, bool) {
 	order, hpos := 0, -1
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if n.Type == html.DocumentNode {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			return
+		}
 		if n.Type != html.ElementNode {
 			return
 		}
@@ -245,11 +258,42 @@ func (p *page) textDate(dp dateParser, headline *html.Node) (ymd, bool) {
 	}
 	for _, i := range order {
 		b := blocks[i]
-		if len(b.text) > 300 {
+		if len(b.text) > 160 {
 			continue
 		}
 		if d, ok := dp.labelled(b.text); ok {
 			return d, true
+		}
+		if d, ok := dp.fromAttrs(b.node); ok {
+			return d, true
+		}
+	}
+	// a short line anywhere holding a date with a time of day is a
+	// dateline: "2020-03-04 16:52:59", "20.03.2024, 09:15"
+	for _, b := range blocks {
+		if len(b.text) <= 100 && timeOfDay.MatchString(b.text) {
+			if d, ok := dp.labelled(b.text); ok {
+				return d, true
+			}
+		}
+	}
+	return ymd{}, false
+}
+
+// timeOfDay matches a clock time such as 09:15 or 16:52:59.
+var timeOfDay = regexp.MustCompile(`(?:^|[^\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?:$|[^\d])`)
+
+// fromAttrs reads a date from the machine-readable attributes of an
+// element whose class names a date ("<div class=time title=2020-09-20T…>").
+func (dp dateParser) fromAttrs(n *html.Node) (ymd, bool) {
+	if n == nil || n.Type != html.ElementNode {
+		return ymd{}, false
+	}
+	for _, k := range []string{"datetime", "content", "data-datetime", "data-date", "data-timestamp", "data-time", "title"} {
+		if v := attr(n, k); v != "" {
+			if d, ok := dp.machine(v); ok {
+				return d, true
+			}
 		}
 	}
 	return ymd{}, false

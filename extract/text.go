@@ -70,6 +70,7 @@ func nested(n *html.Node, nodes []*html.Node) bool {
 // more.
 func bestContainers(root *html.Node, dropped map[*html.Node]bool, f *furniture) []*html.Node {
 	scores := map[*html.Node]float64{}
+	var paras []scoredPara
 	credit := func(n *html.Node, s float64) {
 		if n == nil {
 			return
@@ -92,6 +93,7 @@ func bestContainers(root *html.Node, dropped map[*html.Node]bool, f *furniture) 
 			case atom.P, atom.Pre, atom.Blockquote:
 				if s := paraScore(c); s > 0 {
 					credit(c.Parent, s)
+					paras = append(paras, scoredPara{c, s})
 				}
 				continue
 			}
@@ -110,6 +112,7 @@ func bestContainers(root *html.Node, dropped map[*html.Node]bool, f *furniture) 
 	if best == nil {
 		return []*html.Node{root}
 	}
+	best = widen(best, root, paras)
 	parent := best.Parent
 	if parent == nil {
 		return []*html.Node{best}
@@ -131,6 +134,61 @@ func bestContainers(root *html.Node, dropped map[*html.Node]bool, f *furniture) 
 		}
 	}
 	return out
+}
+
+// scoredPara is a paragraph element that counts as running text.
+type scoredPara struct {
+	n     *html.Node
+	score float64
+}
+
+// widen climbs from the best container to its ancestors while each step
+// takes in more paragraphs made like the container's own (same tag and
+// class): a story body split into several blocks, with ads or pictures
+// between them, is read whole.
+func widen(best, root *html.Node, paras []scoredPara) *html.Node {
+	sig := map[string]float64{}
+	var inBest float64
+	for _, p := range paras {
+		if isAncestor(best, p.n) {
+			sig[paraSig(p.n)] += p.score
+			inBest += p.score
+		}
+	}
+	var mainSig string
+	for k, v := range sig {
+		if mainSig == "" || v > sig[mainSig] {
+			mainSig = k
+		}
+	}
+	if mainSig == "" {
+		return best
+	}
+	for best.Parent != nil && best.Parent != root && best.Parent.DataAtom != atom.Body {
+		up := best.Parent
+		var extra, same float64
+		for _, p := range paras {
+			if isAncestor(up, p.n) && !isAncestor(best, p.n) {
+				extra += p.score
+				if paraSig(p.n) == mainSig {
+					same += p.score
+				}
+			}
+		}
+		if extra > 0 && (same < 0.7*extra || same < 0.1*inBest) {
+			break
+		}
+		if extra > 0 {
+			inBest += extra
+		}
+		best = up
+	}
+	return best
+}
+
+// paraSig is a paragraph's tag and class.
+func paraSig(n *html.Node) string {
+	return n.Data + "." + attr(n, "class")
 }
 
 // containerWeight favours elements that the markup marks as the article

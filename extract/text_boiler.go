@@ -10,7 +10,7 @@ import (
 
 // boilerTags are elements that never hold an article's own text.
 var boilerTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Form: true,
+	atom.Nav: true, atom.Aside: true, atom.Footer: true,
 	atom.Button: true, atom.Select: true, atom.Input: true, atom.Textarea: true,
 	atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Canvas: true,
 	atom.Figcaption: true, atom.Dialog: true, atom.Menu: true, atom.Label: true,
@@ -44,6 +44,10 @@ var weakCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:` +
 // contentCue matches class and id values of containers of the main text;
 // a furniture cue in the same value does not count against them.
 var contentCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:article-?body|story-?body|entry-?content|post-?content|post-?body|article-?content|article-?text|body-?text|main-?content|page-?content|text-?body|story-?content|content-?body|articlebody|rich-?text)(?:$|[^a-z])`)
+
+// layoutCue matches class words that describe a layout around furniture
+// rather than furniture itself.
+var layoutCue = regexp.MustCompile(`(?i)(?:with|has|no|without)[-_]?[a-z]+`)
 
 // classID returns the class and id of n, joined by a space.
 func classID(n *html.Node) string {
@@ -93,6 +97,9 @@ func (f *furniture) decide(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article, atom.P, atom.H1:
 		return false
+	case atom.Form:
+		// some sites wrap the whole page in one form
+		return textLen(n)*2 < f.total
 	}
 	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
 		return true
@@ -110,6 +117,10 @@ func (f *furniture) decide(n *html.Node) bool {
 	ci := classID(n)
 	if ci == "" || contentCue.MatchString(ci) {
 		return false
+	}
+	if strings.Contains(ci, "with") || strings.Contains(ci, "has") || strings.Contains(ci, "no") {
+		// "content-with-sidebar", "has-comments": a layout, not furniture
+		ci = layoutCue.ReplaceAllString(ci, " ")
 	}
 	if strongCue.MatchString(ci) {
 		return textLen(n)*2 < f.total || f.total == 0
