@@ -1,6 +1,365 @@
 package rules
 
-// Facts holds the fact rules of one language.
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Facts holds the fact rules of one language: the lexicons (number words,
+// units of time, person nouns, countries, court words…) and the named
+// patterns the case extractor applies. The extractor is a rule engine; all
+// knowledge of how news in a language is written lives here.
 type Facts struct {
 	Lang string `yaml:"lang"`
+
+	// Numbers maps number words ("seven", "dozen") to their values.
+	Numbers map[string]int `yaml:"numbers"`
+	// Ordinals maps ordinal words ("fourth") to their values.
+	Ordinals map[string]int `yaml:"ordinals"`
+	// Vague lists words that count people without a number ("dozens").
+	Vague []string `yaml:"vague"`
+	// Units maps words of time to months ("years": 12); 0 means a unit that
+	// only refines a compound term ("days").
+	Units map[string]int `yaml:"units"`
+	// Half lists the words of "and a half" ("half").
+	Half []string `yaml:"half"`
+	// And lists the words joining parts of one term or two ends of a range.
+	And []string `yaml:"and"`
+	// RangeFrom, RangeTo, UpTo and AtLeast are the words of ranges ("from
+	// four to six years", "up to nine years", "at least a decade").
+	RangeFrom []string `yaml:"range_from"`
+	RangeTo   []string `yaml:"range_to"`
+	UpTo      []string `yaml:"up_to"`
+	AtLeast   []string `yaml:"at_least"`
+	// Each lists words that give a term to each member of a group ("each",
+	// "apiece").
+	Each []string `yaml:"each"`
+
+	// Months maps month names and abbreviations to 1..12.
+	Months map[string]int `yaml:"months"`
+	// Weekdays maps day names to 0 (Sunday) … 6.
+	Weekdays map[string]int `yaml:"weekdays"`
+	// Days maps relative day words to an offset from publication
+	// ("yesterday": -1).
+	Days map[string]int `yaml:"days"`
+	// Last lists words that move a weekday strictly before publication
+	// ("last Friday").
+	Last []string `yaml:"last"`
+	// Vague dates ("recently", "this week") give no decision date.
+	VagueDates []string `yaml:"vague_dates"`
+
+	// Persons are nouns that count people ("officers"); Singular are the
+	// ones that name one person ("officer", "journalist").
+	Persons  []string `yaml:"persons"`
+	Singular []string `yaml:"singular"`
+	// DefendantNouns name the tried ("defendants", "accused").
+	DefendantNouns []string `yaml:"defendant_nouns"`
+	// DecisionNouns count decisions, one per defendant ("acquittals").
+	DecisionNouns []string `yaml:"decision_nouns"`
+	// Group words refer back to a known group ("them", "the men"); One
+	// words to one person ("him").
+	Group []string `yaml:"group"`
+	One   []string `yaml:"one"`
+	// Part words mark a count as part of the group ("other", "remaining").
+	Part []string `yaml:"part"`
+
+	// Countries maps a country's English name to the words that imply it
+	// (names, adjectives, demonyms).
+	Countries map[string][]string `yaml:"countries"`
+	// Cities maps well-known cities to their country.
+	Cities map[string]string `yaml:"cities"`
+	// CourtHeads end a court's name ("Court"); CourtTypes may stand between
+	// a place and a lower-case head ("Akmola regional court"); CourtNames
+	// are courts whose name has no head ("Old Bailey").
+	CourtHeads []string `yaml:"court_heads"`
+	CourtTypes []string `yaml:"court_types"`
+	CourtNames []string `yaml:"court_names"`
+	// NotPlaces are capitalised words that are not places (inside court
+	// names or before "in": "Supreme", "Judge").
+	NotPlaces []string `yaml:"not_places"`
+	// RegionWords turn "the Almaty Region" into "Almaty region".
+	RegionWords []string `yaml:"region_words"`
+	// DistrictWords follow a place that is part of a city, not the city
+	// ("Leninsky District Court", "Rankin County Circuit Court").
+	DistrictWords []string `yaml:"district_words"`
+
+	// Patterns are the named regular expressions of the language, by kind.
+	// A pattern may use the macros {NUM}, {ORD}, {UNIT}, {PERSON},
+	// {SINGULAR}, {MONTH}, {WEEKDAY}, {NAME}, {PLACE}, {COURT}, {EACH}.
+	Patterns []*Pattern `yaml:"patterns"`
+
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+
+	byKind    map[string][]*Pattern
+	lex       map[string]map[string]bool
+	countryOf map[string]string
+	courtRe   *regexp.Regexp
+	nameRe    *regexp.Regexp
+}
+
+// Pattern is one named regular expression of the fact rules. Kind says what
+// the extractor uses it for (see rules/default/en.yaml); Class refines it.
+type Pattern struct {
+	Name  string `yaml:"name"`
+	Kind  string `yaml:"kind"`
+	Class string `yaml:"class"`
+	Re    string `yaml:"re"`
+	// Re compiled, macros expanded.
+	Regexp *regexp.Regexp `yaml:"-"`
+	Line   int            `yaml:"-"`
+}
+
+// Kinds of pattern the extractor knows.
+var patternKinds = map[string]bool{
+	"outcome": true, "skip": true, "new_case": true, "term_type": true,
+	"term_context": true, "term_exclude": true, "victims": true, "place": true,
+	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
+	"date_exclude": true, "aggregate": true,
+}
+
+// ByKind returns the patterns of a kind, in file order.
+func (f *Facts) ByKind(kind string) []*Pattern { return f.byKind[kind] }
+
+// Is reports whether word (lower-case) is in the named lexicon: "vague",
+// "half", "and", "range_from", "range_to", "up_to", "at_least", "each",
+// "last", "vague_dates", "persons", "singular", "defendant_nouns",
+// "decision_nouns", "group", "one", "part", "court_types", "not_places",
+// "region_words".
+func (f *Facts) Is(lexicon, word string) bool { return f.lex[lexicon][word] }
+
+// CountryOf returns the country a word implies ("Kazakh" → "Kazakhstan"),
+// or "".
+func (f *Facts) CountryOf(word string) string { return f.countryOf[strings.ToLower(word)] }
+
+// CityCountry returns the country of a well-known city, or "".
+func (f *Facts) CityCountry(city string) string {
+	for c, country := range f.Cities {
+		if strings.EqualFold(c, city) {
+			return country
+		}
+	}
+	return ""
+}
+
+// CourtRe matches court names ("Taldykorgan City Court", "the Court of
+// Appeal", "Akmola regional court", "Old Bailey").
+func (f *Facts) CourtRe() *regexp.Regexp { return f.courtRe }
+
+// NameRe matches a capitalised name of two or more words.
+func (f *Facts) NameRe() *regexp.Regexp { return f.nameRe }
+
+// parseFacts decodes and compiles the fact rules under a "facts:" key.
+func parseFacts(file string, n *yaml.Node) (*Facts, []error) {
+	if errs := checkKeys(file, n, reflectFacts); len(errs) > 0 {
+		return nil, errs
+	}
+	f := &Facts{}
+	if err := n.Decode(f); err != nil {
+		return nil, []error{&FileError{File: file, Line: n.Line, Msg: err.Error()}}
+	}
+	f.File, f.Line = file, n.Line
+	// Record the line of each pattern.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "patterns" && n.Content[i+1].Kind == yaml.SequenceNode {
+			for j, p := range n.Content[i+1].Content {
+				if j < len(f.Patterns) && f.Patterns[j] != nil {
+					f.Patterns[j].Line = p.Line
+				}
+			}
+		}
+	}
+	if f.Lang == "" {
+		return nil, []error{&FileError{File: file, Line: n.Line, Msg: "facts: lang is required"}}
+	}
+	f.Lang = strings.ToLower(f.Lang)
+	return f, f.compile()
+}
+
+// compile builds the lexicon sets and compiles every pattern, expanding its
+// macros.
+func (f *Facts) compile() []error {
+	var errs []error
+	fail := func(line int, format string, a ...any) {
+		errs = append(errs, &FileError{File: f.File, Line: line, Msg: fmt.Sprintf(format, a...)})
+	}
+	f.lex = map[string]map[string]bool{}
+	for name, words := range map[string][]string{
+		"vague": f.Vague, "half": f.Half, "and": f.And, "range_from": f.RangeFrom,
+		"range_to": f.RangeTo, "up_to": f.UpTo, "at_least": f.AtLeast, "each": f.Each,
+		"last": f.Last, "vague_dates": f.VagueDates, "persons": f.Persons,
+		"singular": f.Singular, "defendant_nouns": f.DefendantNouns,
+		"decision_nouns": f.DecisionNouns, "group": f.Group, "one": f.One,
+		"part": f.Part, "court_types": f.CourtTypes, "not_places": f.NotPlaces,
+		"region_words": f.RegionWords, "district_words": f.DistrictWords,
+	} {
+		set := map[string]bool{}
+		for _, w := range words {
+			set[strings.ToLower(w)] = true
+		}
+		f.lex[name] = set
+	}
+	for _, w := range f.Singular {
+		f.lex["persons"][strings.ToLower(w)] = true
+	}
+	for _, w := range f.DefendantNouns {
+		f.lex["persons"][strings.ToLower(w)] = true
+	}
+	f.countryOf = map[string]string{}
+	for country, words := range f.Countries {
+		f.countryOf[strings.ToLower(country)] = country
+		for _, w := range words {
+			f.countryOf[strings.ToLower(w)] = country
+		}
+	}
+	if len(f.Numbers) == 0 || len(f.Units) == 0 {
+		fail(f.Line, "facts %s: numbers and units are required", f.Lang)
+	}
+
+	macros := f.macros()
+	courtSrc := expand(courtPattern, macros)
+	re, err := regexp.Compile(courtSrc)
+	if err != nil {
+		fail(f.Line, "court name pattern: %v", err)
+	}
+	f.courtRe = re
+	macros["{COURT}"] = courtSrc
+	f.nameRe = regexp.MustCompile(expand(`{NAME}`, macros))
+
+	f.byKind = map[string][]*Pattern{}
+	names := map[string]int{}
+	for i, p := range f.Patterns {
+		if p == nil {
+			fail(f.Line, "pattern %d is empty", i+1)
+			continue
+		}
+		if p.Name == "" {
+			fail(p.Line, "pattern without a name")
+			continue
+		}
+		if prev, dup := names[p.Name]; dup {
+			fail(p.Line, "pattern %q already defined at line %d", p.Name, prev)
+			continue
+		}
+		names[p.Name] = p.Line
+		if !patternKinds[p.Kind] {
+			fail(p.Line, "pattern %q: unknown kind %q (want one of %s)", p.Name, p.Kind, kindList())
+			continue
+		}
+		if p.Re == "" {
+			fail(p.Line, "pattern %q: re is required", p.Name)
+			continue
+		}
+		if m := unknownMacro.FindString(expand(p.Re, macros)); m != "" {
+			fail(p.Line, "pattern %q: unknown macro %s", p.Name, m)
+			continue
+		}
+		re, err := regexp.Compile(expand(p.Re, macros))
+		if err != nil {
+			fail(p.Line, "pattern %q: %v", p.Name, err)
+			continue
+		}
+		p.Regexp = re
+		f.byKind[p.Kind] = append(f.byKind[p.Kind], p)
+	}
+	return errs
+}
+
+var unknownMacro = regexp.MustCompile(`\{[A-Z]{2,}\}`)
+
+func kindList() string {
+	var ks []string
+	for k := range patternKinds {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ", ")
+}
+
+// courtPattern matches a court's proper name. It is built from the
+// lexicons: capitalised words or ordinals ending in a court head, with an
+// optional "of the X Region" or "Branch 12"; a capitalised place followed by
+// lower-case court types and a lower-case head; or a court name without a
+// head.
+const courtPattern = `(?:(?:(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))\s+)*(?:{HEAD})(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)*)?(?:\s+Branch\s+\d+)?|\p{Lu}[\p{L}'’-]+(?:\s+(?:{TYPES}))+\s+(?:{LHEAD})|{NAMED})\b`
+
+func (f *Facts) macros() map[string]string {
+	var num []string
+	for w := range f.Numbers {
+		num = append(num, regexp.QuoteMeta(w))
+	}
+	var ord []string
+	for w := range f.Ordinals {
+		ord = append(ord, regexp.QuoteMeta(w))
+	}
+	var units []string
+	for w := range f.Units {
+		units = append(units, regexp.QuoteMeta(w))
+	}
+	var months []string
+	for w := range f.Months {
+		months = append(months, regexp.QuoteMeta(w))
+	}
+	var wd []string
+	for w := range f.Weekdays {
+		wd = append(wd, regexp.QuoteMeta(w))
+	}
+	persons := quoteAll(append(append(append([]string{}, f.Persons...), f.Singular...), f.DefendantNouns...))
+	var heads, lheads []string
+	for _, h := range f.CourtHeads {
+		heads = append(heads, regexp.QuoteMeta(h))
+		lheads = append(lheads, regexp.QuoteMeta(strings.ToLower(h)))
+	}
+	numWords := alt(num)
+	return map[string]string{
+		"{NUM}":      `(?:\d+(?:[.,]\d+)?|(?:` + numWords + `)(?:[- ](?:` + numWords + `))?)`,
+		"{ORD}":      `(?:` + alt(ord) + `)`,
+		"{UNIT}":     `(?:` + alt(units) + `)`,
+		"{PERSON}":   `(?:` + alt(persons) + `)`,
+		"{SINGULAR}": `(?:` + alt(quoteAll(f.Singular)) + `)`,
+		"{MONTH}":    `(?:` + alt(months) + `)`,
+		"{WEEKDAY}":  `(?:` + alt(wd) + `)`,
+		"{EACH}":     `(?:` + alt(quoteAll(f.Each)) + `)`,
+		"{NAME}":     `\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|de|da|dos|van|von|bin|kyzy|uulu|ibn|al|le|la|del))*\s+\p{Lu}[\p{L}'’-]*`,
+		"{PLACE}":    `\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}`,
+		"{HEAD}":     alt(heads),
+		"{LHEAD}":    alt(lheads),
+		"{TYPES}":    alt(quoteAll(f.CourtTypes)),
+		"{NAMED}":    alt(quoteAll(f.CourtNames)),
+	}
+}
+
+func quoteAll(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, regexp.QuoteMeta(w))
+	}
+	return out
+}
+
+// alt joins alternatives longest first, so that "twenty" wins over "two"
+// at the same position; an empty list matches nothing.
+func alt(ws []string) string {
+	if len(ws) == 0 {
+		return `[^\s\S]`
+	}
+	ws = append([]string(nil), ws...)
+	sort.Slice(ws, func(i, j int) bool {
+		if len(ws[i]) != len(ws[j]) {
+			return len(ws[i]) > len(ws[j])
+		}
+		return ws[i] < ws[j]
+	})
+	return strings.Join(ws, "|")
+}
+
+func expand(re string, macros map[string]string) string {
+	for k, v := range macros {
+		re = strings.ReplaceAll(re, k, v)
+	}
+	return re
 }

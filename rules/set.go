@@ -28,3 +28,39 @@ func (s *Set) Site(host string) *Site {
 	}
 	return best
 }
+
+// Lang returns the fact rules of a language, falling back to English, or
+// nil when the set has neither.
+func (s *Set) Lang(lang string) *Facts {
+	if s == nil {
+		return nil
+	}
+	if f := s.Facts[strings.ToLower(lang)]; f != nil {
+		return f
+	}
+	return s.Facts["en"]
+}
+
+// addSite adds a site rule, replacing an earlier one with the same name or
+// a shared domain.
+func (s *Set) addSite(site *Site) {
+	kept := s.Sites[:0:0]
+	for _, old := range s.Sites {
+		if old.Name == site.Name || sharesDomain(old, site) {
+			continue
+		}
+		kept = append(kept, old)
+	}
+	s.Sites = append(kept, site)
+}
+
+func sharesDomain(a, b *Site) bool {
+	for _, x := range a.Domains {
+		for _, y := range b.Domains {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "reflect"
+
+var reflectFacts = reflect.TypeOf(Facts{})
