@@ -28,10 +28,13 @@ func (c *crawl) listing(t task, final *url.URL, body []byte, h http.Header) {
 			}
 		}
 	}
-	if t.hops == 0 {
+	if t.hops == 0 && len(links.feeds) > 0 {
 		for _, f := range links.feeds {
 			c.enqueue(f, kindFeed, 0, from)
 		}
+		// A 304 would hide the feeds this page announces, whose items
+		// change without the page changing: always read it in full.
+		return
 	}
 	c.keepValidators(t.url, h)
 }
@@ -55,12 +58,14 @@ func (c *crawl) sitemap(t task, final *url.URL, body []byte, h http.Header) {
 		return
 	}
 	if sm.index {
+		// Child sitemaps change in place while their index stays the
+		// same, so an index is read in full every time (no validators).
 		for _, l := range sm.locs {
 			c.enqueue(l, kindSitemap, 0, "sitemap "+t.url)
 		}
-	} else {
-		c.articleLinks(sm.locs, "sitemap "+t.url)
+		return
 	}
+	c.articleLinks(sm.locs, "sitemap "+t.url)
 	c.keepValidators(t.url, h)
 }
 

@@ -118,6 +118,9 @@ func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		} else {
 			body = readCloser{Reader: br, Closer: res.Body}
 		}
+		// Tell Colly the body is plain: its own gunzip of .xml.gz paths
+		// would fail on a plain or empty body (a 304) and is unbounded.
+		res.Uncompressed = true
 	}
 	res.Body = &limitedBody{rc: body, left: t.max, max: t.max, url: req.URL.String()}
 	return res, nil
