@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -143,12 +145,7 @@ func (r *robotsRun) fetch(ctx context.Context, origin string) (*robotstxt.Robots
 		if err != nil && !errors.Is(err, ErrTooLarge) {
 			return nil, fmt.Errorf("crawler: robots.txt of %s: %w: %w", origin, ErrRobotsUnavailable, err)
 		}
-		d, err := robotstxt.FromBytes(body)
-		if err != nil {
-			// A file that cannot be parsed at all says nothing: allow.
-			return robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
-		}
-		return d, nil
+		return parseRobots(body), nil
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		return nil, fmt.Errorf("crawler: robots.txt of %s: %w: status %d", origin, ErrRobotsUnavailable, resp.StatusCode)
 	case resp.StatusCode >= 400:
@@ -176,4 +173,46 @@ func (res *robotsResult) crawlDelay() time.Duration {
 		return 0
 	}
 	return min(res.group.CrawlDelay, maxCrawlDelay)
+}
+
+// parseRobots parses a robots.txt leniently, as RFC 9309 asks: the parser
+// used rejects a whole file for one bad line (a Disallow before any
+// User-agent, an unreadable Crawl-delay), so such lines are dropped and the
+// rest parsed again. A file that still cannot be read allows everything.
+func parseRobots(body []byte) *robotstxt.RobotsData {
+	if d, err := robotstxt.FromBytes(body); err == nil {
+		return d
+	}
+	var kept []string
+	agent := false
+	for _, line := range strings.Split(string(body), "\n") {
+		key, val, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		val, _, _ = strings.Cut(val, "#")
+		val = strings.TrimSpace(val)
+		switch k := strings.ToLower(strings.TrimSpace(key)); k {
+		case "user-agent":
+			agent = true
+		case "allow", "disallow":
+			if !agent {
+				continue
+			}
+		case "crawl-delay", "crawldelay":
+			f, err := strconv.ParseFloat(val, 64)
+			if !agent || err != nil || f < 0 || f > 1e6 {
+				continue
+			}
+		case "sitemap", "host":
+		default:
+			continue
+		}
+		kept = append(kept, strings.TrimSpace(key)+": "+val)
+	}
+	if d, err := robotstxt.FromBytes([]byte(strings.Join(kept, "\n"))); err == nil {
+		return d
+	}
+	d, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+	return d
 }
