@@ -35,6 +35,7 @@ type hostQueue struct {
 	tasks    []task
 	inflight int
 	next     time.Time // no request to this host starts before then
+	last     time.Time // when the last request to this host started
 	delay    time.Duration
 	parallel int
 }
@@ -134,6 +135,9 @@ func (f *frontier) setDelay(host string, d time.Duration) {
 	defer f.mu.Unlock()
 	if h := f.host(host); d > h.delay {
 		h.delay = d
+		if at := h.last.Add(d); at.After(h.next) {
+			h.next = at
+		}
 	}
 }
 
@@ -190,6 +194,7 @@ func (f *frontier) next(ctx context.Context) (task, bool) {
 			h.tasks = h.tasks[1:]
 			h.inflight++
 			h.next = now.Add(h.delay)
+			h.last = now
 			f.rr = (f.rr + i + 1) % len(f.order)
 			f.mu.Unlock()
 			return t, true

@@ -129,6 +129,12 @@ func (h *hits) add(r *http.Request) {
 	h.times[r.URL.Path] = append(h.times[r.URL.Path], time.Now())
 }
 
+func (h *hits) all() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]string(nil), h.paths...)
+}
+
 func (h *hits) count(path string) int {
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -261,8 +261,8 @@ func TestGuardRefusesLoopback(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.Refused != 1 || st.Fetched != 0 || len(h.paths) != 0 {
-			t.Errorf("stats = %+v, site saw %v; want everything refused before connecting", st, h.paths)
+		if st.Refused != 1 || st.Fetched != 0 || len(h.all()) != 0 {
+			t.Errorf("stats = %+v, site saw %v; want everything refused before connecting", st, h.all())
 		}
 	})
 	t.Run("site allowed, redirect to 127.0.0.1 refused", func(t *testing.T) {
@@ -276,7 +276,7 @@ func TestGuardRefusesLoopback(t *testing.T) {
 		if st.Refused != 1 || st.Articles != 1 {
 			t.Errorf("stats = %+v, want 1 refused and the plain article", st)
 		}
-		if n := len(targetHits.paths); n != 0 {
+		if n := len(targetHits.all()); n != 0 {
 			t.Errorf("the loopback target got %d requests", n)
 		}
 	})
