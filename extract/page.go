@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,6 +29,7 @@ type page struct {
 	// titleTag is the text of <title>.
 	titleTag string
 	furn     *furniture
+	raw      []byte // the source
 }
 
 // furniture returns the page's furniture test, made on first use.
@@ -57,6 +59,7 @@ func parsePage(rawURL string, body []byte) (*page, error) {
 		url:   u,
 		meta:  map[string][]string{},
 		links: map[string][]string{},
+		raw:   body,
 	}
 	p.scan(root)
 	return p, nil
@@ -188,23 +191,40 @@ func appendText(b *strings.Builder, n *html.Node) {
 	}
 }
 
-// cleanSpace folds runs of white space (non-breaking spaces included) into
-// one space and trims the ends.
+// cleanSpace folds runs of white space (non-breaking and other Unicode
+// spaces included) into one space and trims the ends.
 func cleanSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2009', '\u202f', '\u200b', '\u2002', '\u2003', '\ufeff':
+		case '\u00a0', '\u2009', '\u202f', '\u200b', '\u2002', '\u2003', '\u2007', '\u3000', '\ufeff':
 			space = true
+			i += size
 			continue
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b.WriteString(s[i : i+size])
+		i += size
 	}
 	return b.String()
 }

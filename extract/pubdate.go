@@ -84,7 +84,26 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 			}
 		}
 	}
+	if d, ok := dp.rawStamp(p.raw); ok {
+		return d.String()
+	}
 	return ""
+}
+
+// rawStamp matches a full timestamp anywhere in the source, as in RDF
+// comments, scripts and cache notes: 2020-07-03T17:16:22, 2020/04/17 01:43.
+var rawStamp = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})([-/])(\d{2})[-/](\d{2})[T ](?:[01]\d|2[0-3]):[0-5]\d`)
+
+// rawStamp is the last resort: the first valid timestamp in the page
+// source.
+func (dp dateParser) rawStamp(raw []byte) (ymd, bool) {
+	for _, m := range rawStamp.FindAllSubmatch(raw, 20) {
+		d := ymd{atoi(string(m[1])), atoi(string(m[3])), atoi(string(m[4]))}
+		if d.valid(dp.latest) {
+			return d, true
+		}
+	}
+	return ymd{}, false
 }
 
 // fromElement reads a date from an element: its datetime or content

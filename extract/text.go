@@ -197,8 +197,10 @@ func containerWeight(n *html.Node) float64 {
 	if strings.EqualFold(attr(n, "itemprop"), "articleBody") {
 		return 1.5
 	}
-	if ci := classID(n); ci != "" && contentCue.MatchString(ci) {
-		return 1.25
+	if ci := classID(n); ci != "" {
+		if content, _, _ := cues(ci); content {
+			return 1.25
+		}
 	}
 	if n.DataAtom == atom.Article {
 		return 1.1

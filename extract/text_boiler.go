@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,36 +17,93 @@ var boilerTags = map[atom.Atom]bool{
 	atom.Video: true, atom.Audio: true, atom.Object: true, atom.Embed: true,
 }
 
-// strongCue matches class and id values of page furniture that is never
-// article text however long: navigation, teasers of other stories,
-// comments, sharing, consent banners, captions and bylines.
-var strongCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:` +
-	`nav|navbar|navigation|menu|breadcrumbs?|masthead|site-?header|site-?footer|footer|sidebar|side-?bar|` +
-	`related|recommend\w*|most-?(?:read|popular|viewed|shared)|popular|trending|teasers?|more-?(?:stories|news|articles|from)|read-?(?:more|next|also)|` +
-	`also-?read|see-?also|you-?may|outbrain|taboola|next-?(?:post|article)|prev(?:ious)?-?(?:post|article)|post-?navigation|pager|pagination|` +
-	`comments?|comment-?list|commentlist|disqus|discussion|` +
-	`share|sharing|sharedaddy|social|follow-?us|newsletter|signup|sign-?up|` +
-	`cookies?|consent|gdpr|cmp|privacy-?notice|` +
-	`caption|figcaption|byline|author-?bio|` +
-	`tags|tag-?list|keywords|skip-?link|sr-only|visually-?hidden|jump-?link` +
-	`)(?:$|[^a-z])`)
+// Class and id words that mark page furniture. Strong ones mark furniture
+// however much text it holds: navigation, teasers of other stories,
+// comments, sharing, consent banners, captions, bylines. Weak ones mark it
+// only when the element holds little text: a "paywall" or "ad-margins"
+// class on the wrapper of a whole story is common.
+var (
+	strongWords = wordSet("nav navbar navigation menu menubar breadcrumb breadcrumbs masthead footer sidebar sidenav " +
+		"related recommended recommendations recommend popular trending teaser teasers outbrain taboola pagination pager " +
+		"comment comments commentlist disqus discussion share sharing sharedaddy sharebar social newsletter signup " +
+		"cookie cookies consent gdpr cmp caption figcaption byline tags taglist keywords skiplink")
+	strongPairs = wordSet("site/header site/footer side/bar most/read most/popular most/viewed most/shared most/commented " +
+		"more/stories more/news more/articles more/from read/more read/next read/also also/read see/also you/may " +
+		"next/post next/article prev/post prev/article previous/post previous/article post/navigation comment/list " +
+		"follow/us sign/up privacy/notice author/bio tag/list skip/link sr/only visually/hidden jump/link " +
+		"screen/reader")
+	weakWords = wordSet("widget widgets replies respond subscribe subscription paywall promo promos promoted " +
+		"ad ads adv advert advertisement advertising banner dfp modal popup overlay credit credits author authors " +
+		"bio topics categories print toolbar rating poll donate donation toc hidden")
+	contentPairs = wordSet("article/body story/body entry/content post/content post/body article/content " +
+		"article/text body/text main/content page/content text/body story/content content/body rich/text story/text")
+	contentWords = wordSet("articlebody storybody entrycontent postcontent richtext")
+	// layoutWords describe a layout around furniture ("content-with-sidebar",
+	// "has-comments"): the word after them is no cue.
+	layoutWords = wordSet("with has no without show")
+)
 
-// weakCue matches class and id values that mark furniture only when the
-// element holds little running text: a "paywall" or "ad-margins" class on
-// a wrapper of the whole story is common.
-var weakCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:` +
-	`widgets?|replies|respond|subscribe|subscription|paywall|promo|promos|promoted|sponsor\w*|advert\w*|ads?|` +
-	`ad-?(?:slot|unit|box|container|wrapper)|banner|dfp|modal|popup|overlay|credits?|author|authors|bio|` +
-	`topics|categories|meta-?tags|print|toolbar|rating|poll|donate|donation|toc|hidden` +
-	`)(?:$|[^a-z])`)
+// wordSet makes a set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
 
-// contentCue matches class and id values of containers of the main text;
-// a furniture cue in the same value does not count against them.
-var contentCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:article-?body|story-?body|entry-?content|post-?content|post-?body|article-?content|article-?text|body-?text|main-?content|page-?content|text-?body|story-?content|content-?body|articlebody|rich-?text)(?:$|[^a-z])`)
+// cues classifies a class and id value by its words ("ArticlePage-content
+// paywall" reads as article, page, content, paywall).
+func cues(ci string) (content, strong, weak bool) {
+	words := classWords(ci)
+	for i, w := range words {
+		if i > 0 && layoutWords[words[i-1]] {
+			continue
+		}
+		if contentWords[w] {
+			content = true
+		}
+		if strongWords[w] {
+			strong = true
+		}
+		if weakWords[w] || strings.HasPrefix(w, "sponsor") || strings.HasPrefix(w, "advert") {
+			weak = true
+		}
+		if i+1 < len(words) {
+			pair := w + "/" + words[i+1]
+			if contentPairs[pair] {
+				content = true
+			}
+			if strongPairs[pair] {
+				strong = true
+			}
+		}
+	}
+	return content, strong, weak
+}
 
-// layoutCue matches class words that describe a layout around furniture
-// rather than furniture itself.
-var layoutCue = regexp.MustCompile(`(?i)(?:with|has|no|without)[-_]?[a-z]+`)
+// classWords splits a class or id value into lower-case words at spaces,
+// punctuation, digits and lower-to-upper case changes.
+func classWords(s string) []string {
+	var words []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		upper := c >= 'A' && c <= 'Z'
+		letter := upper || c >= 'a' && c <= 'z'
+		if start >= 0 && !letter {
+			words = append(words, strings.ToLower(s[start:i]))
+			start = -1
+		}
+		if letter && start < 0 {
+			start = i
+		}
+	}
+	return words
+}
 
 // classID returns the class and id of n, joined by a space.
 func classID(n *html.Node) string {
@@ -115,17 +171,16 @@ func (f *furniture) decide(n *html.Node) bool {
 		return true
 	}
 	ci := classID(n)
-	if ci == "" || contentCue.MatchString(ci) {
+	if ci == "" {
 		return false
 	}
-	if strings.Contains(ci, "with") || strings.Contains(ci, "has") || strings.Contains(ci, "no") {
-		// "content-with-sidebar", "has-comments": a layout, not furniture
-		ci = layoutCue.ReplaceAllString(ci, " ")
-	}
-	if strongCue.MatchString(ci) {
+	content, strong, weak := cues(ci)
+	switch {
+	case content:
+		return false
+	case strong:
 		return textLen(n)*2 < f.total || f.total == 0
-	}
-	if weakCue.MatchString(ci) {
+	case weak:
 		return textLen(n) < 400
 	}
 	return false
