@@ -224,6 +224,10 @@ func sampleStories() []story {
 			"suspended":           "The third received a suspended sentence.",
 		},
 	}
+	// The second outlet counts two victims.
+	shymkent2 := shymkent
+	shymkent2.Victims = n(2)
+	shymkent2.Evidence = map[string]string{"victims": "Relatives of the two victims said the sentences handed down in Shymkent on March 18 were too lenient."}
 	bishkek := trialwatch.Case{
 		Stage: trialwatch.StageAppeal, Court: p("Bishkek City Court"), Location: p("Bishkek"), Country: p("Kyrgyzstan"),
 		DecisionDate: p("2024-02"), Defendants: n(1), Convicted: n(1), Imprisoned: n(1), SentenceMinMonths: n(96), SentenceMaxMonths: n(96),
@@ -248,7 +252,7 @@ func sampleStories() []story {
 		{Slug: "taraz-officer", Title: "Taraz officer jailed", Outlet: "Valley Times", Published: "2023-07-01",
 			Text: "He was jailed for 18 months.", Cases: []trialwatch.Case{taraz}},
 		{Slug: "shymkent-families", Title: "Families say Shymkent sentences too lenient", Outlet: "Valley Times", Published: "2024-03-21",
-			Text: "Relatives of the victim said the sentences handed down in Shymkent on March 18 were too lenient.", Cases: []trialwatch.Case{shymkent}},
+			Text: "Relatives of the two victims said the sentences handed down in Shymkent on March 18 were too lenient.", Cases: []trialwatch.Case{shymkent2}},
 		{Slug: "tennis", Title: "Junior tennis championship opens in Almaty", Outlet: "Valley Times", Published: "2024-03-22",
 			Text: "Forty players take part."},
 	}

@@ -22,7 +22,7 @@ import (
 var templateFiles embed.FS
 
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"months": formatMonths,
+	"lower": strings.ToLower,
 }).ParseFS(templateFiles, "templates/*.html"))
 
 // Limits of the page.
@@ -276,24 +276,49 @@ func newCaseView(c *trialwatch.StoredCase, shown map[string]bool) caseView {
 	if !c.FirstSeen.IsZero() {
 		v.FirstSeen = c.FirstSeen.UTC().Format("2 Jan 2006")
 	}
+	// One line per sentence, naming every field read from it.
+	at := map[string]int{}
 	for _, fl := range fieldLabels {
-		if sent, ok := c.Evidence[fl.Key]; ok && sent != "" {
-			v.Evidence = append(v.Evidence, evidenceLine{fl.Label, sent})
+		sent := c.Evidence[fl.Key]
+		if sent == "" {
+			continue
 		}
+		if i, ok := at[sent]; ok {
+			v.Evidence[i].Field += ", " + strings.ToLower(fl.Label)
+			continue
+		}
+		at[sent] = len(v.Evidence)
+		v.Evidence = append(v.Evidence, evidenceLine{fl.Label, sent})
 	}
 	keys := make([]string, 0, len(c.Disputed))
 	for k := range c.Disputed {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	outlet := map[string]string{}
+	for _, src := range c.Sources {
+		outlet[src.URL] = cmp.Or(src.Outlet, hostOf(src.URL))
+	}
 	for _, k := range keys {
 		var vals []string
 		for _, fv := range c.Disputed[k] {
-			vals = append(vals, fmt.Sprintf("%v (%d %s)", disputedValue(k, fv.Value), len(fv.Sources), pick(len(fv.Sources), "source", "sources")))
+			var who []string
+			for _, u := range fv.Sources {
+				who = append(who, cmp.Or(outlet[u], hostOf(u)))
+			}
+			vals = append(vals, fmt.Sprintf("%s (%s)", disputedValue(k, fv.Value), strings.Join(who, ", ")))
 		}
 		v.Disputed = append(v.Disputed, disputeLine{fieldLabel(k), strings.Join(vals, " · ")})
 	}
 	return v
+}
+
+// hostOf is the host of a URL, or the URL when it has none.
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil && p.Host != "" {
+		return p.Host
+	}
+	return u
 }
 
 // disputedValue writes a disputed value as the page writes the field.
@@ -362,7 +387,7 @@ func buildChart(cs []trialwatch.StoredCase) chartView {
 	for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
 		m := t.Format("2006-01")
 		short := t.Format("Jan")[:1]
-		if t.Month() == time.January || t.Equal(start) {
+		if t.Month() == time.January {
 			short = t.Format("2006")
 		}
 		ch.Bars = append(ch.Bars, bar{Month: m, Label: t.Format("Jan 2006"), Short: short, N: per[m]})

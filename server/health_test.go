@@ -1,0 +1,159 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/trialwatch/trialwatch"
+)
+
+// A failing source sits out 0, 1, 3, 7 … ticks after its 1st, 2nd, 3rd,
+// 4th failure in a row, never more than the cap allows, and a good run
+// ends the backoff.
+func TestBackoff(t *testing.T) {
+	hourly, _ := cron.ParseStandard("@every 1h")
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	st := &sourceState{src: source("a", "@every 1h"), sched: hourly}
+	want := []int{0, 1, 3, 7, 15, 23, 23}
+	for i, w := range want {
+		st.record(trialwatch.Run{Err: "boom"}, resultFailed, 12)
+		st.backOff(now, 24*time.Hour)
+		if st.skip != w {
+			t.Errorf("after %d failures: skip %d ticks, want %d", i+1, st.skip, w)
+		}
+		if st.healthy() {
+			t.Errorf("after %d failures: healthy", i+1)
+		}
+	}
+	if got, want := st.backoffTo, now.Add(24*time.Hour); !got.Equal(want) {
+		t.Errorf("capped backoff ends %s, want %s", got, want)
+	}
+	st.record(trialwatch.Run{Finished: now, Counts: map[string]int{"articles": 2}}, resultOK, 12)
+	if st.skip != 0 || st.failures != 0 || !st.healthy() {
+		t.Errorf("a good run did not end the backoff: skip %d failures %d", st.skip, st.failures)
+	}
+	// A cancelled run (shutdown) is neither a failure nor a success.
+	st.record(trialwatch.Run{Err: "context canceled"}, resultCancelled, 12)
+	if st.failures != 0 || !st.lastOK.Equal(now) {
+		t.Errorf("a cancelled run changed the health: failures %d", st.failures)
+	}
+}
+
+// A source whose last successful runs found no article is stale; one
+// article clears the flag.
+func TestStale(t *testing.T) {
+	st := &sourceState{src: source("a", "@every 1h")}
+	for i := range 3 {
+		if st.stale {
+			t.Fatalf("stale after %d empty runs", i)
+		}
+		st.record(trialwatch.Run{Counts: map[string]int{"fetched": 4}}, resultOK, 3)
+	}
+	if !st.stale {
+		t.Error("not stale after 3 empty runs")
+	}
+	st.record(trialwatch.Run{Err: "x"}, resultFailed, 3)
+	if !st.stale {
+		t.Error("a failed run cleared the stale flag")
+	}
+	st.record(trialwatch.Run{Counts: map[string]int{"articles": 1}}, resultOK, 3)
+	if st.stale {
+		t.Error("still stale after a run that found an article")
+	}
+}
+
+// A source that keeps failing on its schedule backs off for real: with a
+// tick every second, failures 1 and 2 run on consecutive ticks, then one
+// tick is sat out, then three.
+func TestScheduledBackoff(t *testing.T) {
+	db, _ := openDB(t)
+	news := newSite(t, sampleStories())
+	news.setFailing(true)
+	var calls atomic.Int32
+	crawl := siteCrawler(db, news.URL)
+	s, err := New(db, Config{Sources: []*trialwatch.Source{source("down", "@every 1s")}, Logger: testLogger(t)},
+		func(ctx context.Context, src *trialwatch.Source) (trialwatch.Run, error) {
+			calls.Add(1)
+			return crawl(ctx, src)
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := serve(t, s)
+	waitFor(t, 6*time.Second, "the third failure", func() bool { return calls.Load() >= 3 && !s.sourceViews()[0].Running })
+	v := s.sourceViews()[0]
+	if !v.BackingOff || v.Healthy || v.Failures != 3 || v.SkipTicks != 3 {
+		t.Errorf("after 3 failures: %+v", v)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if n := calls.Load(); n != 3 {
+		t.Errorf("%d runs; a source backing off ran on a tick it should sit out", n)
+	}
+	_, _, page := do(t, "GET", r.URL+"/", "", nil)
+	if miss, ok := hasAll(page, "failing, backing off (3 in a row)", "listing: "); !ok {
+		t.Errorf("page lacks %q for a failing source", miss)
+	}
+	_, _, metrics := do(t, "GET", r.URL+"/metrics", "", nil)
+	if !strings.Contains(metrics, `trialwatch_source_consecutive_failures{source="down"} 3`) {
+		t.Error("metrics do not count the failures")
+	}
+	// An API-started crawl ignores the backoff.
+	if _, err := s.StartCrawl("down"); err != nil {
+		t.Errorf("StartCrawl while backing off: %v", err)
+	}
+	waitFor(t, 2*time.Second, "the started crawl", func() bool { return calls.Load() == 4 })
+}
+
+// A restarted server reads the health of its sources back from the runs
+// the store kept.
+func TestRestoreHealth(t *testing.T) {
+	db, _ := openDB(t)
+	record := func(source string, articles int, errMsg string) {
+		t.Helper()
+		id, err := db.StartRun(source, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.FinishRun(trialwatch.Run{ID: id, Source: source, Started: time.Now(), Finished: time.Now(),
+			Counts: map[string]int{"articles": articles}, Err: errMsg}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record("quiet", 5, "")
+	for range 3 {
+		record("quiet", 0, "")
+		record("broken", 0, "listing: status 500")
+	}
+	if _, err := db.StartRun("crashed", time.Now()); err != nil { // never finished
+		t.Fatal(err)
+	}
+	s, err := New(db, Config{StaleAfter: 3, Sources: []*trialwatch.Source{
+		source("quiet", "@every 1h"), source("broken", "@every 1h"), source("crashed", "@every 1h")}},
+		func(context.Context, *trialwatch.Source) (trialwatch.Run, error) { return trialwatch.Run{}, errors.New("unused") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.sourceViews()
+	if !v[0].Stale || !v[0].Healthy || v[0].LastOK.IsZero() {
+		t.Errorf("quiet: %+v, want stale and healthy", v[0])
+	}
+	if v[1].Healthy || v[1].Failures != 3 || !v[1].BackingOff {
+		t.Errorf("broken: %+v, want 3 failures and backing off", v[1])
+	}
+	if v[2].LastRun != nil {
+		t.Errorf("crashed: an unfinished run counted as its last run")
+	}
+	runs, err := s.recentRuns(10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runs[0].Source != "crashed" || runs[0].State != "interrupted" {
+		t.Errorf("newest run %+v, want crashed and interrupted", runs[0])
+	}
+}
