@@ -135,7 +135,9 @@ func TestRestoreHealth(t *testing.T) {
 	}
 	s, err := New(db, Config{StaleAfter: 3, Sources: []*trialwatch.Source{
 		source("quiet", "@every 1h"), source("broken", "@every 1h"), source("crashed", "@every 1h")}},
-		func(context.Context, *trialwatch.Source) (trialwatch.Run, error) { return trialwatch.Run{}, errors.New("unused") })
+		func(context.Context, *trialwatch.Source) (trialwatch.Run, error) {
+			return trialwatch.Run{}, errors.New("unused")
+		})
 	if err != nil {
 		t.Fatal(err)
 	}
