@@ -164,25 +164,27 @@ func widen(best, root *html.Node, paras []scoredPara) *html.Node {
 	if mainSig == "" {
 		return best
 	}
-	for best.Parent != nil && best.Parent != root && best.Parent.DataAtom != atom.Body {
-		up := best.Parent
+	kept := best
+	for up := best.Parent; up != nil && best != root && up != root && up.DataAtom != atom.Body && up.DataAtom != atom.Html; up = up.Parent {
 		var extra, same float64
 		for _, p := range paras {
-			if isAncestor(up, p.n) && !isAncestor(best, p.n) {
+			if isAncestor(up, p.n) && !isAncestor(kept, p.n) {
 				extra += p.score
 				if paraSig(p.n) == mainSig {
 					same += p.score
 				}
 			}
 		}
-		if extra > 0 && (same < 0.7*extra || same < 0.1*inBest) {
+		if extra == 0 {
+			continue // a mere wrapper: climb on, but only keep it if more text follows
+		}
+		if same < 0.7*extra || same < 0.1*inBest {
 			break
 		}
-		if extra > 0 {
-			inBest += extra
-		}
-		best = up
+		inBest += extra
+		kept = up
 	}
+	best = kept
 	return best
 }
 

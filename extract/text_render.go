@@ -74,14 +74,32 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 // article body: ad labels, share prompts, "read more" links, credits.
 var junkPara = regexp.MustCompile(`(?i)^(?:advertisement|advertising|ad|sponsored|anzeige|реклама|share(?: this)?:?|share on \w+|read more:?|read also:?|see also:?|related:?|читайте также:?|также читайте:?|подписывайтесь.*|follow us.*|photo:.*|фото:.*|image:.*|tags?:.*|теги:.*|(?:click|tap) here.*|sign up.*|subscribe.*|comments?(?: \(\d+\))?|\d+ comments?|continue reading.*|loading\W*|skip to .*)$`)
 
-// filterParas drops furniture paragraphs from the fallback's output.
+// dateLine matches short lines that only say when the story was posted.
+var dateLine = regexp.MustCompile(`(?i)^(?:(?:updated|published|posted|last modified|modified|опубликовано|обновлено|изменено|дата публикации|jaryalandy|жарияланды)(?:[:\s].{0,60})?|[\d\s.,:/\-–—|•·]+(?:[ap]\.?m\.?)?)$`)
+
+// filterParas drops furniture paragraphs from the fallback's output: ad
+// labels and prompts, and lines that hold nothing but a date.
 func filterParas(paras []string) []string {
 	out := paras[:0]
 	for _, p := range paras {
-		if len(p) < 120 && junkPara.MatchString(p) {
+		if len(p) < 120 && (junkPara.MatchString(p) || dateLine.MatchString(p)) {
+			continue
+		}
+		if len(p) < 60 && isDateOnly(p) {
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// isDateOnly reports whether a short line is a written date and little
+// else: "20 March 2024", "Mar 20, 2024 10:05 am".
+func isDateOnly(s string) bool {
+	_, ok, at, end := dateParser{}.first(s)
+	if !ok {
+		return false
+	}
+	rest := s[:at] + s[end:]
+	return len(strings.Fields(rest)) <= 2
 }
