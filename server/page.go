@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -170,15 +171,25 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Filtered = f.Country != "" || f.Stage != "" || f.From != "" || f.To != ""
 
+	// Every case is read for the counts, the country list and the chart,
+	// but only the few keys those need are decoded; the cases shown are
+	// decoded in full afterwards.
 	var matched []trialwatch.StoredCase
+	raw := map[string][]byte{}
 	countries := map[string]string{}
-	err := s.db.Cases(r.Context(), store.Query{}, func(c trialwatch.StoredCase) error {
+	err := s.db.CasesRaw(r.Context(), store.Query{}, func(rc store.RawCase) error {
+		var b brief
+		if err := json.Unmarshal(rc.JSON, &b); err != nil {
+			return fmt.Errorf("case %s: %w", rc.ID, err)
+		}
 		data.Total++
+		c := trialwatch.StoredCase{ID: rc.ID, Case: trialwatch.Case{Stage: b.Stage, Country: b.Country, DecisionDate: b.DecisionDate}}
 		if c.Country != nil && *c.Country != "" {
 			countries[strings.ToLower(*c.Country)] = *c.Country
 		}
 		if f.matches(&c) {
 			matched = append(matched, c)
+			raw[rc.ID] = rc.JSON
 		}
 		return nil
 	})
@@ -200,8 +211,14 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 		byID[c.ID] = true
 	}
 	now := s.now().In(s.cfg.Location)
-	for i := range matched[:min(len(matched), f.Limit)] {
-		data.Cases = append(data.Cases, newCaseView(&matched[i], byID))
+	for _, m := range matched[:min(len(matched), f.Limit)] {
+		var c trialwatch.StoredCase
+		if err := json.Unmarshal(raw[m.ID], &c); err != nil {
+			s.log.Error("page: decode case", "case_id", m.ID, "err", err)
+			http.Error(w, "cannot read case "+m.ID, http.StatusInternalServerError)
+			return
+		}
+		data.Cases = append(data.Cases, newCaseView(&c, byID))
 	}
 	data.Sources = s.sourceCards(now)
 	data.Generated = now.Format("2 Jan 2006 15:04 MST")
@@ -218,6 +235,14 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 	}
 	w.Write(buf.Bytes())
+}
+
+// brief is the part of a stored case the page filters, sorts and charts
+// by.
+type brief struct {
+	Stage        trialwatch.Stage `json:"stage"`
+	Country      *string          `json:"country"`
+	DecisionDate *string          `json:"decision_date"`
 }
 
 // sortCases orders cases newest first: by decision date (undated last) or

@@ -292,3 +292,29 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		t.Error("New without a crawl function succeeded")
 	}
 }
+
+// A crawl that ignores cancellation does not hold shutdown past the bound.
+func TestShutdownBoundedWithStuckCrawl(t *testing.T) {
+	db, _ := openDB(t)
+	stuck := make(chan struct{})
+	started := make(chan struct{})
+	s, err := New(db, Config{Sources: []*trialwatch.Source{source("stuck", "0 0 1 1 *")}, ShutdownTimeout: 500 * time.Millisecond,
+		Logger: testLogger(t)}, func(context.Context, *trialwatch.Source) (trialwatch.Run, error) {
+		close(started)
+		<-stuck // ignores ctx
+		return trialwatch.Run{}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := serve(t, s)
+	if _, err := s.StartCrawl("stuck"); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	if d := r.stop(t); d > 1500*time.Millisecond {
+		t.Errorf("shutdown with a stuck crawl took %s, want about the 500ms bound", d)
+	}
+	close(stuck)
+	s.crawls.Wait()
+}
