@@ -109,3 +109,5 @@ func TestCrawlDecodesCharsets(t *testing.T) {
 		})
 	}
 }
+
+func utf8Valid(b []byte) bool { return utf8.Valid(b) }
