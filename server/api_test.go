@@ -48,7 +48,7 @@ func TestEndpoints(t *testing.T) {
 		{"health", "GET", "/healthz", "", "", 200, []string{"ok"}},
 		{"metrics", "GET", "/metrics", "", "", 200, []string{
 			"trialwatch_store_size_bytes", `trialwatch_store_records{kind="cases"} 4`, `trialwatch_pages_total{outcome="fetched",source="herald"} 0`,
-			`trialwatch_crawl_duration_seconds_count{source="valley"} 0`, "go_goroutines", "process_resident_memory_bytes"}},
+			`trialwatch_crawl_duration_seconds_count{source="valley"} 0`, `trialwatch_http_requests_total{code="200",method="get"}`, "go_goroutines", "process_resident_memory_bytes"}},
 		{"cases", "GET", "/api/cases", "", "", 200, []string{`"id": "` + ids[0], `"court": "Shymkent City Court"`, `"sources": [`, `"evidence": {`}},
 		{"cases limit", "GET", "/api/cases?limit=1", "", "", 200, []string{ids[0]}},
 		{"cases after", "GET", "/api/cases?after=" + ids[2], "", "", 200, []string{ids[3]}},

@@ -28,6 +28,7 @@ type metrics struct {
 	running     *prometheus.GaugeVec
 	failures    *prometheus.GaugeVec
 	stale       *prometheus.GaugeVec
+	requests    *prometheus.CounterVec
 }
 
 func newMetrics(db *store.DB, s *Server) *metrics {
@@ -70,8 +71,12 @@ func newMetrics(db *store.DB, s *Server) *metrics {
 			Name: "trialwatch_source_stale",
 			Help: "1 when the source's last successful runs found no article.",
 		}, []string{"source"}),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "trialwatch_http_requests_total",
+			Help: "HTTP requests answered, by method and status code.",
+		}, []string{"method", "code"}),
 	}
-	m.reg.MustRegister(m.pages, m.articles, m.cases, m.runs, m.duration,
+	m.reg.MustRegister(m.requests, m.pages, m.articles, m.cases, m.runs, m.duration,
 		m.lastSuccess, m.running, m.failures, m.stale,
 		storeCollector{db},
 		collectors.NewGoCollector(),
@@ -123,6 +128,11 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// instrument counts the requests next answers.
+func (m *metrics) instrument(next http.Handler) http.Handler {
+	return promhttp.InstrumentHandlerCounter(m.requests, next)
 }
 
 func (m *metrics) handler() http.Handler {

@@ -18,7 +18,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/sources", s.handleSources)
 	mux.HandleFunc("GET /feed.atom", s.handleFeed)
 	mux.HandleFunc("GET /{$}", s.handlePage)
-	return commonHeaders(limitBody(mux))
+	return s.metrics.instrument(commonHeaders(limitBody(mux)))
 }
 
 // limitBody caps every request body; reading past the cap fails with
