@@ -64,6 +64,16 @@ type Facts struct {
 	// words to one person ("him").
 	Group []string `yaml:"group"`
 	One   []string `yaml:"one"`
+	// Determiners may open a noun phrase ("the", "his"); Whole words mark a
+	// count as the whole group ("all"); Same words refer back to a group
+	// told before ("same").
+	Determiners []string `yaml:"determiners"`
+	Whole       []string `yaml:"whole"`
+	Same        []string `yaml:"same"`
+	// BareVerbs may follow a number that stands for people ("seven were").
+	BareVerbs []string `yaml:"bare_verbs"`
+	// OrgWords make a capitalised name an organisation, not a person.
+	OrgWords []string `yaml:"org_words"`
 	// Part words mark a count as part of the group ("other", "remaining").
 	Part []string `yaml:"part"`
 
@@ -83,6 +93,11 @@ type Facts struct {
 	NotPlaces []string `yaml:"not_places"`
 	// RegionWords turn "the Almaty Region" into "Almaty region".
 	RegionWords []string `yaml:"region_words"`
+	// CourtStrip are words that may precede a court's name without being
+	// part of it ("The", "Judge").
+	CourtStrip []string `yaml:"court_strip"`
+	// Approx words make a number approximate, so it counts no one ("about").
+	Approx []string `yaml:"approx"`
 	// DistrictWords follow a place that is part of a city, not the city
 	// ("Leninsky District Court", "Rankin County Circuit Court").
 	DistrictWords []string `yaml:"district_words"`
@@ -119,7 +134,7 @@ var patternKinds = map[string]bool{
 	"outcome": true, "skip": true, "new_case": true, "term_type": true,
 	"term_context": true, "term_exclude": true, "victims": true, "place": true,
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
-	"date_exclude": true, "aggregate": true,
+	"date_exclude": true, "aggregate": true, "name_gap": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
@@ -196,6 +211,9 @@ func (f *Facts) compile() []error {
 		"decision_nouns": f.DecisionNouns, "group": f.Group, "one": f.One,
 		"part": f.Part, "court_types": f.CourtTypes, "not_places": f.NotPlaces,
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
+		"court_strip": f.CourtStrip, "approx": f.Approx,
+		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
+		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords,
 	} {
 		set := map[string]bool{}
 		for _, w := range words {

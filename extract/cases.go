@@ -1,0 +1,333 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// Cases reads the court decisions an article reports. It segments the text
+// into mentions of decisions (a sentence with a decision verb, and the
+// sentences after it that add terms, victims, dates or places), merges
+// mentions of one decision, keeps mentions of different decisions (another
+// court, date, stage, or a cue such as "in another trial") apart, and fills
+// each case's fields with the sentence and rule they came from. It needs no
+// network, database or clock: dates resolve against a.Published.
+func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
+	f := rs.Lang(language(a.Title + " " + a.Text))
+	if f == nil {
+		return nil
+	}
+	sents := articleSentences(f, a)
+	b := builder{f: f, published: a.Published}
+	for i, s := range sents {
+		var prev *sent
+		if i > 0 && sents[i-1].para == s.para {
+			prev = sents[i-1]
+		}
+		b.add(s, prev)
+	}
+	if a.Title != "" {
+		if t := analyze(f, a.Title, -1); t.anchor() {
+			b.title = b.mention(t, nil)
+		}
+	}
+	for _, s := range sents {
+		if s.para < 3 {
+			if city, country := dateline(f, s.text); city != "" || country != "" {
+				b.datelineCity, b.datelineCountry = city, country
+				b.datelineText = s.text
+				break
+			}
+		}
+	}
+	b.articleCountry = majorityCountry(f, a.Title, sents)
+	return b.finish()
+}
+
+// language guesses the language of a text from its script.
+func language(s string) string {
+	cyr, lat := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.IsLetter(r):
+			lat++
+		}
+	}
+	if cyr > lat {
+		return "ru"
+	}
+	return "en"
+}
+
+// articleSentences splits the article into analysed sentences, keeping the
+// paragraph of each.
+func articleSentences(f *rules.Facts, a trialwatch.Article) []*sent {
+	var out []*sent
+	if strings.TrimSpace(a.Text) != "" {
+		for p, para := range splitParagraphs(a.Text) {
+			for _, s := range splitParagraph(para, nil) {
+				out = append(out, analyze(f, s, p))
+			}
+		}
+		return out
+	}
+	for i, s := range a.Sentences {
+		out = append(out, analyze(f, s, i))
+	}
+	return out
+}
+
+// majorityCountry is the country the article names most often.
+func majorityCountry(f *rules.Facts, title string, sents []*sent) string {
+	count := map[string]int{}
+	first := map[string]int{}
+	n := 0
+	add := func(cs []string, w int) {
+		for _, c := range cs {
+			if _, ok := first[c]; !ok {
+				first[c] = n
+				n++
+			}
+			count[c] += w
+		}
+	}
+	add(findCountries(f, tokenize(title)), 2)
+	for _, s := range sents {
+		add(s.countries, 1)
+	}
+	best := ""
+	for c, k := range count {
+		if best == "" || k > count[best] || k == count[best] && first[c] < first[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// mention is what one decision sentence (with what it borrows from the
+// sentence before) says.
+type mention struct {
+	s          *sent
+	stage      string
+	court      *courtRef
+	place      string
+	courtPlace string
+	generic    string
+	date       string
+	dateRule   string
+	countries  []string
+	newCase    bool
+}
+
+// builder groups mentions into cases.
+type builder struct {
+	f               *rules.Facts
+	published       string
+	cases           []*caseAcc
+	cur             *caseAcc
+	pending         []*sent // sentences before the first decision
+	title           *mention
+	datelineCity    string
+	datelineCountry string
+	datelineText    string
+	articleCountry  string
+}
+
+// add reads one sentence into the cases.
+func (b *builder) add(s, prev *sent) {
+	if s.anchor() {
+		m := b.mention(s, prev)
+		c := b.target(m)
+		if c == nil {
+			c = newCaseAcc(b.f)
+			b.cases = append(b.cases, c)
+			if len(b.cases) == 1 {
+				for _, p := range b.pending {
+					c.addDetails(p, b.published)
+				}
+				b.pending = nil
+			}
+		}
+		c.addMention(m, b)
+		b.cur = c
+		return
+	}
+	if s.aggregate {
+		return
+	}
+	if b.cur == nil {
+		b.pending = append(b.pending, s)
+		return
+	}
+	b.cur.addDetails(s, b.published)
+}
+
+// mention builds the mention of a decision sentence. When the sentence
+// names no court or place, it takes them (and a missing date) from the
+// sentence before it in the paragraph ("Eighteen months later, the X Court
+// has given its answer. On June 30 the judge found…").
+func (b *builder) mention(s, prev *sent) *mention {
+	m := &mention{s: s, stage: string(trialwatch.StageVerdict), newCase: s.newCase}
+	for _, o := range s.outcomes {
+		if o.class == "appeal" || o.class == "appeal_overturn" {
+			m.stage = string(trialwatch.StageAppeal)
+		}
+	}
+	first := s.outcomes[0]
+	m.court = nearestCourt(s.courts, first.start)
+	m.place, m.courtPlace, m.generic = placesOf(s, m.court)
+	m.date, m.dateRule = decisionDate(s, b.published)
+	m.countries = s.countries
+	if prev != nil && !prev.anchor() && !prev.weakOut && !prev.aggregate && m.court == nil && m.place == "" {
+		if c := nearestCourt(prev.courts, len(prev.text)); c != nil {
+			m.court = c
+		}
+		p, cp, _ := placesOf(prev, m.court)
+		m.place, m.courtPlace = p, cp
+		if m.court != nil || p != "" {
+			if m.date == "" {
+				m.date, m.dateRule = decisionDate(prev, b.published)
+			}
+			m.countries = append(append([]string(nil), m.countries...), prev.countries...)
+		}
+	}
+	return m
+}
+
+// nearestCourt is the court named last before pos, else the first after.
+func nearestCourt(cs []courtRef, pos int) *courtRef {
+	var best *courtRef
+	for i := range cs {
+		if cs[i].start <= pos {
+			best = &cs[i]
+		}
+	}
+	if best == nil && len(cs) > 0 {
+		best = &cs[0]
+	}
+	return best
+}
+
+// placesOf returns the seat of the court a sentence names: from a place
+// pattern tied to a court, from the court's name, or a plain "in X".
+func placesOf(s *sent, c *courtRef) (place, courtPlace, generic string) {
+	for _, p := range s.places {
+		if p.class == "court" && place == "" {
+			place = p.name
+		}
+		if p.class == "generic" && generic == "" {
+			generic = p.name
+		}
+	}
+	if c != nil {
+		courtPlace = c.place
+	}
+	return place, courtPlace, generic
+}
+
+// decisionDate is the date nearest to a decision verb of the sentence.
+func decisionDate(s *sent, published string) (string, string) {
+	best, bestScore := -1, math.MaxInt
+	anchors := s.outcomes
+	for i, d := range s.dates {
+		dist := math.MaxInt
+		if len(anchors) == 0 {
+			dist = 0
+		}
+		for _, o := range anchors {
+			x := d.start - o.end
+			if d.end <= o.start {
+				x = o.start - d.end
+			}
+			if x < 0 {
+				x = 0
+			}
+			dist = min(dist, x)
+		}
+		score := dist - 15*d.precision()
+		if score < bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return "", ""
+	}
+	return s.dates[best].resolve(published), "date-nearest-decision"
+}
+
+// target returns the case a mention belongs to, or nil for a new one.
+func (b *builder) target(m *mention) *caseAcc {
+	if m.newCase && b.cur != nil && (m.court != nil || m.place != "" || m.date != "" || len(b.cases) > 0) {
+		return nil
+	}
+	if b.cur != nil && b.cur.compatible(b.f, m) {
+		return b.cur
+	}
+	for i := len(b.cases) - 1; i >= 0; i-- {
+		c := b.cases[i]
+		if c != b.cur && c.compatible(b.f, m) && (m.court != nil || m.place != "" || m.date != "") && c.agrees(b.f, m) {
+			return c
+		}
+	}
+	return nil
+}
+
+// finish turns the cases into records.
+func (b *builder) finish() []trialwatch.Case {
+	if len(b.cases) > 0 && b.title != nil && b.cases[0].compatible(b.f, b.title) {
+		b.cases[0].addTitle(b.title, b)
+	}
+	var out []trialwatch.Case
+	var primary *caseAcc
+	for i, c := range b.cases {
+		if i == 0 {
+			primary = c
+		}
+		rec, ok := c.record(b, primary, i == 0)
+		if ok {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// termKey identifies one term for counting people: the same term told
+// twice is one set of people.
+func termKey(t term) string {
+	return strings.Join([]string{t.kind, itoa(months(t.min)), itoa(months(t.max))}, "/")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		b = append([]byte{'-'}, b...)
+	}
+	return string(b)
+}
+
+func sortedKeys(m map[string]int) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,593 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// caseAcc gathers what the mentions of one decision say.
+type caseAcc struct {
+	f          *rules.Facts
+	stage      string
+	court      string
+	place      string
+	courtPlace string
+	generic    string
+	date       string
+	countries  []string
+
+	explicit map[string]int            // field → largest count told at once
+	coll     map[string]int            // field → people given one term together
+	indiv    map[string]map[string]int // field → term → people given it
+	names    map[string]map[string]bool
+	anon     map[string]int
+	defs     int
+	victims  int
+	vPrio    int
+	terms    []term
+	hasTerm  map[string]bool // term kinds seen
+	ref      bool            // refers to a group told before ("the men")
+	same     bool            // "the same six men"
+
+	ev    map[string]string
+	rules map[string]string
+}
+
+func newCaseAcc(f *rules.Facts) *caseAcc {
+	return &caseAcc{
+		f: f, explicit: map[string]int{}, coll: map[string]int{},
+		indiv: map[string]map[string]int{}, names: map[string]map[string]bool{},
+		anon: map[string]int{}, hasTerm: map[string]bool{},
+		ev: map[string]string{}, rules: map[string]string{},
+	}
+}
+
+func (c *caseAcc) evidence(field, sentence, rule string) {
+	if _, ok := c.ev[field]; !ok {
+		c.ev[field] = sentence
+		c.rules[field] = rule
+	}
+}
+
+// location is the best place known so far.
+func (c *caseAcc) location() string {
+	switch {
+	case c.place != "":
+		return c.place
+	case c.courtPlace != "":
+		return c.courtPlace
+	}
+	return ""
+}
+
+// compatible reports whether a mention can be of this case: same stage, and
+// no other court, place or date.
+func (c *caseAcc) compatible(f *rules.Facts, m *mention) bool {
+	if c.stage != "" && c.stage != m.stage {
+		return false
+	}
+	if c.court != "" && m.court != nil && !placeEqual(f, c.court, m.court.name) {
+		return false
+	}
+	loc := m.place
+	if loc == "" {
+		loc = m.courtPlace
+	}
+	if l := c.location(); l != "" && loc != "" && !placeEqual(f, l, loc) {
+		return false
+	}
+	if c.date != "" && m.date != "" && !strings.HasPrefix(c.date, m.date) && !strings.HasPrefix(m.date, c.date) {
+		return false
+	}
+	return true
+}
+
+// agrees reports whether a mention shares a court, place or date with the
+// case.
+func (c *caseAcc) agrees(f *rules.Facts, m *mention) bool {
+	if c.court != "" && m.court != nil && placeEqual(f, c.court, m.court.name) {
+		return true
+	}
+	if l := c.location(); l != "" && (m.place != "" && placeEqual(f, l, m.place) || m.courtPlace != "" && placeEqual(f, l, m.courtPlace)) {
+		return true
+	}
+	return c.date != "" && c.date == m.date
+}
+
+// addMention adds what a decision sentence says.
+func (c *caseAcc) addMention(m *mention, b *builder) {
+	s := m.s
+	if c.stage == "" {
+		c.stage = m.stage
+		c.evidence("stage", s.text, m.s.outcomes[0].rule)
+	}
+	if c.court == "" && m.court != nil {
+		c.court = m.court.name
+		c.evidence("court", s.text, "court-name")
+	}
+	if c.place == "" && m.place != "" {
+		c.place = m.place
+		c.evidence("location", s.text, "court-place")
+	}
+	if c.courtPlace == "" && m.courtPlace != "" {
+		c.courtPlace = m.courtPlace
+		c.evidence("location", s.text, "court-name-place")
+	}
+	if c.generic == "" && m.generic != "" {
+		c.generic = m.generic
+		c.evidence("location", s.text, "in-place")
+	}
+	if c.date == "" && m.date != "" || len(m.date) > len(c.date) && strings.HasPrefix(m.date, c.date) {
+		c.date = m.date
+		c.ev["decision_date"], c.rules["decision_date"] = s.text, m.dateRule
+	}
+	c.countries = append(c.countries, m.countries...)
+	for _, o := range s.outcomes {
+		c.addOutcome(o, s, b)
+	}
+	for _, g := range s.groups {
+		c.addGroupFacts(g, s.text, true)
+	}
+	c.addTerms(s)
+}
+
+// fieldsOf returns the fields a decision verb counts people into.
+func fieldsOf(o outcomeRef) []string {
+	switch o.class {
+	case "convict":
+		return []string{"convicted"}
+	case "acquit":
+		return []string{"acquitted"}
+	case "appeal":
+		return []string{"defendants", "convicted"}
+	case "appeal_overturn":
+		return []string{"defendants"}
+	}
+	switch o.kind {
+	case "custodial", "life":
+		return []string{"imprisoned"}
+	case "suspended":
+		return []string{"suspended"}
+	case "noncustodial", "restriction", "fine":
+		return []string{"noncustodial"}
+	}
+	return []string{"convicted"}
+}
+
+func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
+	g := o.grp
+	if g == nil {
+		return
+	}
+	size := g.size
+	if g.kind == gRef && size == 0 {
+		size = c.groupSize()
+		if size == 0 && len(b.cases) > 0 {
+			size = b.cases[0].groupSize()
+		}
+		c.ref = true
+	}
+	if g.same {
+		c.same = true
+	}
+	if size <= 0 {
+		return
+	}
+	if g.decisions {
+		c.addDefs(size, s.text, o.rule)
+		return
+	}
+	for _, field := range fieldsOf(o) {
+		if field == "defendants" {
+			c.addDefs(size, s.text, o.rule)
+			continue
+		}
+		switch g.kind {
+		case gCount, gRef:
+			if size > c.explicit[field] {
+				c.explicit[field] = size
+				c.ev[field], c.rules[field] = s.text, o.rule
+			}
+		case gNames:
+			if c.names[field] == nil {
+				c.names[field] = map[string]bool{}
+			}
+			for _, n := range g.names {
+				c.names[field][n] = true
+			}
+			c.evidence(field, s.text, o.rule)
+		default:
+			c.anon[field] = 1
+			c.evidence(field, s.text, o.rule)
+		}
+	}
+}
+
+func (c *caseAcc) addDefs(n int, sentence, rule string) {
+	if n > c.defs {
+		c.defs = n
+		c.ev["defendants"], c.rules["defendants"] = sentence, rule
+	}
+}
+
+// addGroupFacts reads head counts that need no verb: victims, "the eleven
+// defendants", "four of the 11 journalists", "a fourth defendant".
+func (c *caseAcc) addGroupFacts(g *group, sentence string, anchor bool) {
+	if g.victim {
+		prio := 1
+		if g.kind == gCount && g.noun != "" && matchAny(victimNouns(c.f), g.noun) {
+			prio = 2
+		}
+		if g.size > 0 && (prio > c.vPrio || prio == c.vPrio && c.victims == 0) {
+			c.victims, c.vPrio = g.size, prio
+			c.ev["victims"], c.rules["victims"] = sentence, "victims"
+		}
+		return
+	}
+	if g.defendants && g.size > 0 {
+		c.addDefs(g.size, sentence, "defendant-noun")
+	}
+	if g.whole > 0 && (anchor || c.f.Is("defendant_nouns", g.noun)) {
+		c.addDefs(g.whole, sentence, "part-of-whole")
+	}
+}
+
+func victimNouns(f *rules.Facts) []*rules.Pattern {
+	var out []*rules.Pattern
+	for _, p := range f.ByKind("victims") {
+		if p.Class == "noun" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// addDetails adds what a sentence without a decision verb says of the
+// case told before it.
+func (c *caseAcc) addDetails(s *sent, published string) {
+	if s.weak && !s.weakOut {
+		if c.court == "" {
+			if ct := nearestCourt(s.courts, len(s.text)); ct != nil {
+				c.court = ct.name
+				c.evidence("court", s.text, "court-name")
+				if c.courtPlace == "" && ct.place != "" {
+					c.courtPlace = ct.place
+				}
+			}
+		}
+		p, _, _ := placesOf(s, nil)
+		if c.place == "" && p != "" {
+			c.place = p
+			c.evidence("location", s.text, "court-place")
+		}
+		if c.date == "" {
+			if d, rule := decisionDate(s, published); d != "" {
+				c.date = d
+				c.evidence("decision_date", s.text, rule)
+			}
+		}
+		if len(s.courts) > 0 || len(s.places) > 0 {
+			c.countries = append(c.countries, s.countries...)
+		}
+	}
+	for _, g := range s.groups {
+		c.addGroupFacts(g, s.text, false)
+	}
+	c.addTerms(s)
+}
+
+// addTerms adds the terms of a sentence and the people who received them.
+func (c *caseAcc) addTerms(s *sent) {
+	sums := map[string]map[string]int{}
+	for _, t := range s.terms {
+		field := ""
+		switch t.kind {
+		case "custodial", "life":
+			field = "imprisoned"
+		case "suspended":
+			field = "suspended"
+		case "noncustodial", "restriction", "fine":
+			field = "noncustodial"
+		default:
+			continue
+		}
+		c.hasTerm[t.kind] = true
+		if t.kind == "custodial" {
+			c.terms = append(c.terms, t)
+			c.evidence("sentence_min_months", s.text, "term")
+			c.evidence("sentence_max_months", s.text, "term")
+		}
+		if t.byRange {
+			if t.persons > c.coll[field] {
+				c.coll[field] = t.persons
+				c.evidence(field, s.text, "term-group")
+			}
+			continue
+		}
+		if sums[field] == nil {
+			sums[field] = map[string]int{}
+		}
+		sums[field][termKey(t)] += t.persons
+	}
+	for field, m := range sums {
+		if c.indiv[field] == nil {
+			c.indiv[field] = map[string]int{}
+		}
+		for k, n := range m {
+			if n > c.indiv[field][k] {
+				c.indiv[field][k] = n
+				c.evidence(field, s.text, "term-person")
+			}
+		}
+	}
+}
+
+// addTitle fills what the headline adds to the article's first case.
+func (c *caseAcc) addTitle(m *mention, b *builder) {
+	t := newCaseAcc(c.f)
+	t.addMention(m, b)
+	for f, v := range t.explicit {
+		if c.count(f) == 0 && v > 0 {
+			c.explicit[f] = v
+			c.evidence(f, m.s.text, t.rules[f])
+		}
+	}
+	if c.victims == 0 && t.victims > 0 {
+		c.victims, c.vPrio = t.victims, t.vPrio
+		c.evidence("victims", m.s.text, "victims")
+	}
+	if c.defs == 0 && t.defs > 0 {
+		c.addDefs(t.defs, m.s.text, "title")
+	}
+	if len(c.terms) == 0 && len(t.terms) > 0 {
+		c.terms = t.terms
+		c.hasTerm["custodial"] = true
+	}
+	if c.court == "" && t.court != "" {
+		c.court = t.court
+		c.evidence("court", m.s.text, "court-name")
+	}
+	c.countries = append(c.countries, t.countries...)
+}
+
+// count is the number of people in a field: the largest group told at once,
+// or the sum of people given distinct terms, or the named people.
+func (c *caseAcc) count(field string) int {
+	n := c.explicit[field]
+	n = max(n, c.coll[field])
+	sum := 0
+	for _, k := range sortedKeys(c.indiv[field]) {
+		sum += c.indiv[field][k]
+	}
+	n = max(n, sum)
+	if len(c.names[field]) > 0 {
+		n = max(n, len(c.names[field]))
+	} else {
+		n = max(n, c.anon[field])
+	}
+	return n
+}
+
+// groupSize is the size of the case's group of defendants as known so far.
+func (c *caseAcc) groupSize() int {
+	n := c.defs
+	for _, f := range []string{"convicted", "acquitted", "imprisoned", "suspended"} {
+		n = max(n, c.count(f))
+	}
+	return n
+}
+
+// record builds the case record, completing counts by plain arithmetic and
+// taking what the article's first case says of the same defendants when
+// this one refers back to them.
+func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwatch.Case, bool) {
+	imprisoned := c.count("imprisoned")
+	suspended := c.count("suspended")
+	noncust := c.count("noncustodial")
+	convicted := max(c.count("convicted"), imprisoned+suspended+noncust)
+	acquitted := c.count("acquitted")
+	defendants := max(c.defs, convicted+acquitted)
+	victims := c.victims
+	ev, rl := c.ev, c.rules
+	if convicted > c.count("convicted") {
+		ev["convicted"], rl["convicted"] = firstEv(ev, "imprisoned", "suspended", "noncustodial"), "arithmetic"
+	}
+	if defendants > c.defs {
+		ev["defendants"], rl["defendants"] = firstEv(ev, "convicted", "acquitted"), "arithmetic"
+	}
+	if !isPrimary && primary != nil && (c.ref || c.same || defendants == 0) {
+		if defendants == 0 && primary.defs+primary.groupSize() > 0 {
+			defendants = max(primary.defs, primary.groupSize())
+			ev["defendants"], rl["defendants"] = primary.ev["defendants"], "same-defendants"
+		}
+		if (c.ref || c.same) && victims == 0 && primary.victims > 0 {
+			victims = primary.victims
+			ev["victims"], rl["victims"] = primary.ev["victims"], "same-defendants"
+		}
+	}
+	custodial := c.hasTerm["custodial"] || c.hasTerm["life"]
+	if convicted == 0 && acquitted == 0 && defendants > 0 && (custodial || c.hasTerm["suspended"]) && c.stage != string(trialwatch.StageOngoing) {
+		convicted = defendants
+		ev["convicted"], rl["convicted"] = ev["defendants"], "arithmetic"
+	}
+	if custodial && imprisoned == 0 && suspended == 0 && convicted > 0 {
+		imprisoned = convicted - noncust
+		ev["imprisoned"], rl["imprisoned"] = firstEv(ev, "sentence_max_months", "convicted"), "arithmetic"
+	}
+	if !custodial && c.hasTerm["suspended"] && suspended == 0 && imprisoned == 0 && convicted > 0 {
+		suspended = convicted
+		ev["suspended"], rl["suspended"] = ev["convicted"], "arithmetic"
+	}
+
+	rec := trialwatch.Case{Stage: trialwatch.Stage(c.stage)}
+	setInt := func(p **int, v int) {
+		if v > 0 {
+			*p = trialwatch.Ptr(v)
+		}
+	}
+	setInt(&rec.Defendants, defendants)
+	setInt(&rec.Convicted, convicted)
+	setInt(&rec.Acquitted, acquitted)
+	setInt(&rec.Imprisoned, imprisoned)
+	setInt(&rec.Suspended, suspended)
+	setInt(&rec.Victims, victims)
+	if lo, hi, ok := c.termRange(); ok {
+		rec.SentenceMinMonths = trialwatch.Ptr(lo)
+		rec.SentenceMaxMonths = trialwatch.Ptr(hi)
+	}
+	if c.court != "" {
+		rec.Court = trialwatch.Ptr(c.court)
+	}
+	loc := c.location()
+	if loc == "" {
+		loc = c.generic
+	}
+	if loc == "" && isPrimary && b.datelineCity != "" {
+		loc = b.datelineCity
+		ev["location"], rl["location"] = b.datelineText, "dateline"
+	}
+	if loc != "" {
+		rec.Location = trialwatch.Ptr(loc)
+	}
+	if c.date != "" {
+		rec.DecisionDate = trialwatch.Ptr(c.date)
+	}
+	country := ""
+	if len(c.countries) > 0 {
+		country = c.countries[0]
+	}
+	if country == "" && loc != "" {
+		country = c.f.CityCountry(loc)
+	}
+	if country == "" {
+		country = b.datelineCountry
+	}
+	if country == "" && primary != nil && primary != c && len(primary.countries) > 0 {
+		country = primary.countries[0]
+	}
+	if country == "" {
+		country = b.articleCountry
+	}
+	if country != "" {
+		rec.Country = trialwatch.Ptr(country)
+		if _, ok := ev["country"]; !ok {
+			ev["country"], rl["country"] = firstEv(ev, "court", "location", "stage"), "country"
+		}
+	}
+	// A decision with no detail at all is no case.
+	if rec.Court == nil && rec.Location == nil && rec.DecisionDate == nil && rec.SentenceMaxMonths == nil &&
+		defendants+convicted+acquitted+imprisoned+suspended == 0 {
+		return trialwatch.Case{}, false
+	}
+	rec.Evidence, rec.Rules = map[string]string{}, map[string]string{}
+	for _, field := range trialwatch.ScoredFields {
+		if !filled(&rec, field) {
+			continue
+		}
+		if e, ok := ev[field]; ok && e != "" {
+			rec.Evidence[field] = e
+			rec.Rules[field] = rl[field]
+		}
+	}
+	rec.Normalize()
+	return rec, true
+}
+
+func firstEv(ev map[string]string, fields ...string) string {
+	for _, f := range fields {
+		if e, ok := ev[f]; ok {
+			return e
+		}
+	}
+	return ""
+}
+
+func filled(c *trialwatch.Case, field string) bool {
+	if field == "stage" {
+		return c.Stage != ""
+	}
+	if p, ok := c.Ints()[field]; ok {
+		return *p != nil
+	}
+	if p, ok := c.Strings()[field]; ok {
+		return *p != nil
+	}
+	return false
+}
+
+// termRange is the shortest and longest custodial term. A range's whole-
+// year end gives way to a precise term of that year told of one person
+// ("23 to 28 years" … "23 years, one month and nine days").
+func (c *caseAcc) termRange() (int, int, bool) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	loRange := false
+	for _, t := range c.terms {
+		if t.hasMin && t.min < lo {
+			lo, loRange = t.min, t.byRange || t.min != t.max
+		}
+		if t.hasMax && t.max > hi {
+			hi = t.max
+		}
+		if !t.hasMin && t.hasMax && t.max < lo {
+			lo, loRange = t.max, true
+		}
+		if t.hasMin && !t.hasMax && t.min > hi {
+			hi = t.min
+		}
+	}
+	if math.IsInf(lo, 1) || math.IsInf(hi, -1) {
+		return 0, 0, false
+	}
+	if loRange && math.Mod(lo, 12) == 0 {
+		best := math.Inf(1)
+		for _, t := range c.terms {
+			if !t.byRange && t.hasMin && t.min == t.max && t.min > lo && t.min < lo+12 && t.min < best {
+				best = t.min
+			}
+		}
+		if !math.IsInf(best, 1) {
+			lo = best
+		}
+	}
+	return months(lo), months(hi), true
+}
+
+var placeWordRe = regexp.MustCompile(`[^\p{L}\p{N}\s-]`)
+
+// placeEqual compares court names or places as word sets, the way the
+// evaluation does: equal when the sets are equal, or one holds the other and
+// the smaller still has a word that is not generic.
+func placeEqual(f *rules.Facts, a, b string) bool {
+	wa, wb := placeWords(a), placeWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	small, big := wa, wb
+	if len(wa) > len(wb) {
+		small, big = wb, wa
+	}
+	specific := false
+	for w := range small {
+		if !big[w] {
+			return false
+		}
+		if !f.Is("court_types", w) && !f.Is("region_words", w) && !f.Is("not_places", w) && !isHeadOnly(f, w) {
+			specific = true
+		}
+	}
+	return len(wa) == len(wb) || specific
+}
+
+func placeWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(placeWordRe.ReplaceAllString(strings.ToLower(s), " ")) {
+		if w != "the" && w != "of" {
+			out[w] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// courtRef is a court's name found in a sentence and the place its name
+// gives, if any.
+type courtRef struct {
+	start, end int
+	name       string
+	place      string // "Astana" from "Astana City Court", "Almaty region" from "… of the Almaty Region"
+	country    string // from "Supreme Court of Kyrgyzstan", "Kazakh Supreme Court"
+}
+
+// placeRef is a place where a court sits, read from a pattern.
+type placeRef struct {
+	start, end int
+	name       string
+	class      string // court: tied to a court; generic: "in X"
+}
+
+// findCourts returns the court names of a sentence.
+func findCourts(f *rules.Facts, s string) []courtRef {
+	var out []courtRef
+	for _, m := range f.CourtRe().FindAllStringIndex(s, -1) {
+		start, end := m[0], m[1]
+		name := s[start:end]
+		// Drop leading words that are not part of the name ("The", "Judge",
+		// "Malaysia's").
+		var country string
+		for {
+			w, rest, ok := strings.Cut(name, " ")
+			if !ok {
+				break
+			}
+			if f.Is("court_strip", strings.ToLower(w)) || isPossessive(w) {
+				if c := f.CountryOf(stripPossessive(w)); c != "" {
+					country = c
+				}
+				start += len(w) + 1
+				name = rest
+				continue
+			}
+			break
+		}
+		if isHeadOnly(f, name) {
+			continue
+		}
+		c := courtRef{start: start, end: end, name: name, country: country}
+		c.place, c.country = courtPlace(f, name, c.country)
+		out = append(out, c)
+	}
+	return out
+}
+
+func isHeadOnly(f *rules.Facts, name string) bool {
+	for _, h := range f.CourtHeads {
+		if strings.EqualFold(name, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// courtPlace derives the seat of a court from its name: the leading place
+// ("Astana City Court", "Kayseri 3rd High Criminal Court"), unless it names
+// a district of a city ("Leninsky District Court"); else the place after
+// "of" ("Court of Shymkent", "of the Almaty Region"). A country there is
+// returned as the country.
+func courtPlace(f *rules.Facts, name, country string) (string, string) {
+	head, ofPart, hasOf := strings.Cut(name, " of ")
+	words := strings.Fields(head)
+	var lead []string
+	for i, w := range words {
+		if !isPlaceWord(f, w) {
+			if i+1 <= len(words) && f.Is("district_words", strings.ToLower(w)) && len(lead) > 0 {
+				lead = nil
+			}
+			break
+		}
+		lead = append(lead, w)
+	}
+	if len(lead) > 0 {
+		place := strings.Join(lead, " ")
+		if c := f.CountryOf(place); c != "" {
+			return "", c
+		}
+		return place, country
+	}
+	if hasOf {
+		ofPart = strings.TrimPrefix(ofPart, "the ")
+		ow := strings.Fields(ofPart)
+		region := false
+		if n := len(ow); n > 1 && f.Is("region_words", strings.ToLower(ow[n-1])) {
+			ow, region = ow[:n-1], true
+		}
+		for _, w := range ow {
+			if !isPlaceWord(f, w) {
+				return "", country
+			}
+		}
+		if len(ow) == 0 {
+			return "", country
+		}
+		place := strings.Join(ow, " ")
+		if c := f.CountryOf(place); c != "" {
+			return "", c
+		}
+		if region {
+			place += " region"
+		}
+		return place, country
+	}
+	return "", country
+}
+
+// isPlaceWord reports whether w can be (part of) a place name.
+func isPlaceWord(f *rules.Facts, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if f.Is("not_places", lw) || f.Is("court_types", lw) {
+		return false
+	}
+	for _, h := range f.CourtHeads {
+		if strings.EqualFold(w, h) {
+			return false
+		}
+	}
+	return true
+}
+
+// findPlaces returns the places of a sentence where a court sits, and the
+// countries named where a place was expected ("a Kazakh court").
+func findPlaces(f *rules.Facts, s string) (places []placeRef, countries []string) {
+	for _, p := range f.ByKind("place") {
+		for _, m := range p.Regexp.FindAllStringSubmatchIndex(s, -1) {
+			if len(m) < 4 || m[2] < 0 {
+				continue
+			}
+			name := s[m[2]:m[3]]
+			name, ok := cleanPlace(f, name)
+			if c := f.CountryOf(stripPossessive(strings.Fields(s[m[2]:m[3]])[0])); c != "" {
+				countries = append(countries, c)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			places = append(places, placeRef{start: m[0], end: m[1], name: name, class: p.Class})
+		}
+	}
+	return places, countries
+}
+
+// cleanPlace trims a place name and rejects words that are not places.
+func cleanPlace(f *rules.Facts, name string) (string, bool) {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return "", false
+	}
+	if isPossessive(words[len(words)-1]) {
+		return "", false // "Azerbaijan's capital"
+	}
+	region := false
+	if n := len(words); n > 1 && f.Is("region_words", strings.ToLower(words[n-1])) {
+		words, region = words[:n-1], true
+	}
+	for _, w := range words {
+		if !isPlaceWord(f, w) {
+			return "", false
+		}
+	}
+	if f.CountryOf(strings.Join(words, " ")) != "" {
+		return "", false
+	}
+	place := strings.Join(words, " ")
+	if region {
+		place += " region"
+	}
+	return place, true
+}
+
+// dateline reads "TALDYKORGAN, Kazakhstan, March 19 (Agency) –" at the start
+// of a paragraph: the city, title-cased, and the country if given.
+func dateline(f *rules.Facts, s string) (city, country string) {
+	for _, p := range f.ByKind("dateline") {
+		m := p.Regexp.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		city = titleCase(m[1])
+		if len(m) > 2 && m[2] != "" {
+			country = f.CountryOf(m[2])
+		}
+		if c := f.CountryOf(city); c != "" {
+			return "", c
+		}
+		if country == "" {
+			country = f.CityCountry(city)
+		}
+		return city, country
+	}
+	return "", ""
+}
+
+// titleCase turns "NUR-SULTAN" into "Nur-Sultan".
+func titleCase(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == ' ' || r == '-'
+	}
+	return b.String()
+}
+
+// findCountries returns the countries a sentence names or implies, in
+// order ("Kazakh", "Kazakhstan's", "U.S.", "the Philippines").
+func findCountries(f *rules.Facts, toks []token) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].word || !toks[i].upper {
+			continue
+		}
+		// Two-word names first ("United States", "South Africa").
+		if i+1 < len(toks) && toks[i+1].word {
+			if c := f.CountryOf(toks[i].text + " " + stripPossessive(toks[i+1].text)); c != "" {
+				out = append(out, c)
+				i++
+				continue
+			}
+		}
+		w := stripPossessive(toks[i].text)
+		c := f.CountryOf(w)
+		if c == "" {
+			continue
+		}
+		// Short all-capital forms ("US", "UK") must be written so.
+		if len(w) <= 4 && strings.ToUpper(w) == w || len(w) > 4 || strings.ToUpper(w) != w {
+			if len(w) <= 3 && strings.ToUpper(w) != w {
+				continue // "Us"
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}

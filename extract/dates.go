@@ -1,0 +1,219 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// dateRef is a date written in a sentence, not yet resolved.
+type dateRef struct {
+	start, end int
+	year       int // 0 when not written
+	month      int // 0 when not written
+	day        int // 0 when not written
+	weekday    int // -1 unless a day name ("on Monday")
+	offset     int // days from publication for "today", "yesterday"
+	relative   bool
+	last       bool // "last Friday", "last August"
+	vague      bool // "this week": no date
+}
+
+// precision ranks how exactly a reference names a day.
+func (d dateRef) precision() int {
+	switch {
+	case d.vague:
+		return 0
+	case d.day > 0 || d.weekday >= 0 || d.relative:
+		return 2
+	default:
+		return 1
+	}
+}
+
+// findDates returns the date references of a sentence: "17 January 2025",
+// "February 12, 2025", "March 18", "October 2024", "in December", "on
+// Monday", "last Friday", "yesterday", and vague ones ("this week").
+func findDates(f *rules.Facts, s string, toks []token) []dateRef {
+	var out []dateRef
+	month := func(i int) int {
+		if i < 0 || i >= len(toks) || !toks[i].word || !toks[i].upper {
+			return 0
+		}
+		return f.Months[strings.TrimSuffix(toks[i].low, ".")]
+	}
+	day := func(i int) int {
+		if i < 0 || i >= len(toks) {
+			return 0
+		}
+		w := strings.TrimRight(toks[i].low, "stndrh") // 1st, 2nd, 3rd, 4th
+		if v, ok := digits(w); ok && v >= 1 && v <= 31 && v == float64(int(v)) && len(w) <= 2 {
+			return int(v)
+		}
+		return 0
+	}
+	year := func(i int) int {
+		if i < 0 || i >= len(toks) {
+			return 0
+		}
+		if v, ok := digits(toks[i].low); ok && len(toks[i].low) == 4 && v >= 1900 && v <= 2100 {
+			return int(v)
+		}
+		return 0
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.word {
+			continue
+		}
+		last := i > 0 && f.Is("last", toks[i-1].low)
+		// Vague phrases.
+		if n := phraseAt(f, "vague_dates", toks, i); n > 0 {
+			out = append(out, dateRef{start: t.start, end: toks[i+n-1].end, weekday: -1, vague: true})
+			i += n - 1
+			continue
+		}
+		if off, ok := f.Days[t.low]; ok {
+			out = append(out, dateRef{start: t.start, end: t.end, weekday: -1, offset: off, relative: true})
+			continue
+		}
+		if wd, ok := f.Weekdays[strings.TrimSuffix(t.low, ".")]; ok && t.upper {
+			// "Monday, 17 October 2022": the written date follows.
+			k := i + 1
+			if k < len(toks) && toks[k].low == "," {
+				k++
+			}
+			if day(k) > 0 && month(k+1) > 0 || month(k) > 0 && day(k+1) > 0 {
+				continue
+			}
+			out = append(out, dateRef{start: t.start, end: t.end, weekday: wd, last: last})
+			continue
+		}
+		// "17 January 2025", "17 January"
+		if d := day(i); d > 0 && month(i+1) > 0 {
+			r := dateRef{start: t.start, end: toks[i+1].end, day: d, month: month(i + 1), weekday: -1}
+			if y := year(i + 2); y > 0 {
+				r.year, r.end = y, toks[i+2].end
+				i++
+			}
+			i++
+			out = append(out, r)
+			continue
+		}
+		m := month(i)
+		if m == 0 {
+			continue
+		}
+		// "May" and "March" are also words; a month alone needs a year, a
+		// day or a preposition.
+		r := dateRef{start: t.start, end: t.end, month: m, weekday: -1, last: last}
+		k := i + 1
+		if d := day(k); d > 0 {
+			r.day, r.end = d, toks[k].end
+			k++
+			if k < len(toks) && toks[k].low == "," {
+				k++
+			}
+			if y := year(k); y > 0 {
+				r.year, r.end = y, toks[k].end
+				k++
+			}
+			i = k - 1
+			out = append(out, r)
+			continue
+		}
+		if y := year(k); y > 0 {
+			r.year, r.end = y, toks[k].end
+			i = k
+			out = append(out, r)
+			continue
+		}
+		if i > 0 && (toks[i-1].low == "in" || last || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// resolve turns a date reference into "YYYY-MM-DD" or "YYYY-MM" against the
+// publication date ("" when unknown), or "" when it cannot be resolved.
+func (d dateRef) resolve(published string) string {
+	if d.vague {
+		return ""
+	}
+	pub, err := time.Parse("2006-01-02", published)
+	havePub := err == nil
+	switch {
+	case d.relative:
+		if !havePub {
+			return ""
+		}
+		return pub.AddDate(0, 0, d.offset).Format("2006-01-02")
+	case d.weekday >= 0:
+		if !havePub {
+			return ""
+		}
+		back := (int(pub.Weekday()) - d.weekday + 7) % 7
+		if d.last && back == 0 {
+			back = 7
+		}
+		return pub.AddDate(0, 0, -back).Format("2006-01-02")
+	case d.day > 0 && d.month > 0:
+		y := d.year
+		if y == 0 {
+			if !havePub {
+				return ""
+			}
+			y = pub.Year()
+			if time.Date(y, time.Month(d.month), d.day, 0, 0, 0, 0, time.UTC).After(pub) {
+				y--
+			}
+		}
+		t := time.Date(y, time.Month(d.month), d.day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d.day {
+			return "" // 31 February
+		}
+		return t.Format("2006-01-02")
+	case d.month > 0:
+		y := d.year
+		if y == 0 {
+			if !havePub {
+				return ""
+			}
+			y = pub.Year()
+			if d.month > int(pub.Month()) || (d.last && d.month == int(pub.Month())) {
+				y--
+			}
+		}
+		return fmt.Sprintf("%04d-%02d", y, d.month)
+	}
+	return ""
+}
+
+// excludedDate reports whether a date belongs to another event than the
+// decision ("detained in January 2024", "the January 2022 unrest").
+func excludedDate(f *rules.Facts, s string, d dateRef) bool {
+	before := s[:d.start]
+	if len(before) > 50 {
+		before = before[len(before)-50:]
+	}
+	after := s[d.end:]
+	for _, p := range f.ByKind("date_exclude") {
+		if p.Class == "before" && p.Regexp.MatchString(before) || p.Class == "after" && p.Regexp.MatchString(after) {
+			return true
+		}
+	}
+	return false
+}
+
+// ResolveDate reads the first date of text and resolves it against the
+// publication date, as the case extractor does for decision dates.
+func ResolveDate(f *rules.Facts, text, published string) string {
+	ds := findDates(f, text, tokenize(text))
+	if len(ds) == 0 {
+		return ""
+	}
+	return ds[0].resolve(published)
+}

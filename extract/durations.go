@@ -1,0 +1,301 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// term is a length of time read from a sentence: one value ("four years"),
+// a range ("from four to six years"), a maximum ("up to nine years") or a
+// minimum ("at least a decade"), in months.
+type term struct {
+	start, end int // byte span in the sentence
+	min, max   float64
+	hasMin     bool
+	hasMax     bool
+	kind       string // custodial, suspended, restriction, fine, life, death, noncustodial
+	persons    int    // how many people received it
+	byRange    bool   // a range over a group, not one person's term
+}
+
+// value is one parsed duration.
+type value struct {
+	months  float64
+	unit    float64 // months of the last unit, 0 when none was written
+	next    int
+	precise bool // more than one unit ("23 years, one month and nine days")
+}
+
+// unitAt reads a unit of time at toks[i] ("years", "years'").
+func unitAt(f *rules.Facts, toks []token, i int) (float64, bool) {
+	if i >= len(toks) || !toks[i].word {
+		return 0, false
+	}
+	w := strings.TrimRight(toks[i].low, "'’")
+	m, ok := f.Units[w]
+	return float64(m), ok
+}
+
+// hyphenTerm reads "three-year", "12-month" or "one-year"; "17-year-old" is
+// an age, not a term.
+func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
+	parts := strings.Split(t.low, "-")
+	if len(parts) < 2 {
+		return 0, 0, false
+	}
+	if len(parts) > 2 && parts[len(parts)-1] == "old" {
+		return 0, 0, false
+	}
+	u, ok := f.Units[strings.TrimRight(parts[len(parts)-1], "'’")]
+	if !ok || u == 0 {
+		return 0, 0, false
+	}
+	numText := strings.Join(parts[:len(parts)-1], "-")
+	n, ok := digits(numText)
+	if !ok {
+		v, ok2 := numberWord(f, numText)
+		if !ok2 {
+			if numText == "a" || numText == "one" {
+				v = 1
+			} else {
+				return 0, 0, false
+			}
+		}
+		n = float64(v)
+	}
+	return n * float64(u), float64(u), true
+}
+
+// bareAt reads a number with an optional "and a half" but no unit.
+func bareAt(f *rules.Facts, toks []token, i int) (float64, int, bool) {
+	n, next, ok := numberAt(f, toks, i)
+	if !ok {
+		return 0, i, false
+	}
+	if next+2 < len(toks) && f.Is("and", toks[next].low) && (toks[next+1].low == "a" || toks[next+1].low == "one") && f.Is("half", toks[next+2].low) {
+		return n + 0.5, next + 3, true
+	}
+	return n, next, true
+}
+
+// simpleAt reads one duration: "four years", "three and a half years",
+// "four years and six months", "23 years, one month and nine days",
+// "a decade", "three-year".
+func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
+	if i >= len(toks) {
+		return value{}, false
+	}
+	var v value
+	if m, u, ok := hyphenTerm(f, toks[i]); ok {
+		v = value{months: m, unit: u, next: i + 1}
+	} else if (toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "one") && i+1 < len(toks) {
+		u, ok := unitAt(f, toks, i+1)
+		if !ok || u == 0 {
+			return value{}, false
+		}
+		v = value{months: u, unit: u, next: i + 2}
+	} else {
+		n, next, ok := bareAt(f, toks, i)
+		if !ok {
+			return value{}, false
+		}
+		u, ok := unitAt(f, toks, next)
+		if !ok || u == 0 {
+			return value{}, false
+		}
+		v = value{months: n * u, unit: u, next: next + 1}
+		// "three years and a half"
+		if next+3 < len(toks) && f.Is("and", toks[next+1].low) && toks[next+2].low == "a" && f.Is("half", toks[next+3].low) {
+			v.months += u / 2
+			v.next = next + 4
+		}
+	}
+	// Compound: ", one month and nine days", " and six months".
+	for {
+		j := v.next
+		for j < len(toks) && f.Is("and", toks[j].low) {
+			j++
+		}
+		if j == v.next {
+			break
+		}
+		n, next, ok := numberAt(f, toks, j)
+		if !ok {
+			break
+		}
+		u, ok := unitAt(f, toks, next)
+		if !ok || (u >= v.unit && v.unit > 0) {
+			break
+		}
+		v.months += n * u
+		v.next = next + 1
+		v.precise = true
+		if u > 0 {
+			v.unit = u
+		}
+	}
+	return v, true
+}
+
+// termAt reads a term, a range, a maximum or a minimum at toks[i].
+func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
+	w := toks[i].low
+	// "up to nine years", "at least a decade"
+	for _, lex := range []string{"up_to", "at_least"} {
+		if n := phraseAt(f, lex, toks, i); n > 0 {
+			if v, ok := simpleAt(f, toks, i+n); ok {
+				t := term{start: toks[i].start, end: toks[v.next-1].end}
+				if lex == "up_to" {
+					t.max, t.hasMax = v.months, true
+				} else {
+					t.min, t.hasMin = v.months, true
+				}
+				return t, v.next, true
+			}
+		}
+	}
+	// "4-6 years", "7.5-9 years"
+	if a, b, ok := strings.Cut(w, "-"); ok {
+		x, ok1 := digits(a)
+		y, ok2 := digits(b)
+		if ok1 && ok2 && x <= y {
+			if u, ok := unitAt(f, toks, i+1); ok && u > 0 {
+				return term{start: toks[i].start, end: toks[i+1].end, min: x * u, max: y * u, hasMin: true, hasMax: true, byRange: true}, i + 2, true
+			}
+		}
+	}
+	// "from four to six years", "between three and five years", "ranging from"
+	j := i
+	from := false
+	for j < len(toks) && f.Is("range_from", toks[j].low) {
+		j++
+		from = true
+	}
+	var a value
+	aUnit := false
+	if v, ok := simpleAt(f, toks, j); ok {
+		a, aUnit = v, true
+	} else if n, next, ok := bareAt(f, toks, j); ok {
+		a = value{months: n, next: next}
+	} else {
+		return term{}, i, false
+	}
+	k := a.next
+	if k < len(toks) && f.Is("range_to", toks[k].low) && (from || toks[k].low != "and") {
+		if b, ok := simpleAt(f, toks, k+1); ok {
+			lo := a.months
+			if !aUnit {
+				lo = a.months * b.unit
+			}
+			if lo <= b.months {
+				return term{start: toks[i].start, end: toks[b.next-1].end, min: lo, max: b.months, hasMin: true, hasMax: true, byRange: true}, b.next, true
+			}
+		}
+	}
+	if aUnit && !from {
+		return term{start: toks[i].start, end: toks[a.next-1].end, min: a.months, max: a.months, hasMin: true, hasMax: true}, a.next, true
+	}
+	return term{}, i, false
+}
+
+// phraseAt reports how many tokens of a multi-word lexicon entry ("up to")
+// start at toks[i], or 0.
+func phraseAt(f *rules.Facts, lexicon string, toks []token, i int) int {
+	for n := 3; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		var parts []string
+		for k := i; k < i+n; k++ {
+			parts = append(parts, toks[k].low)
+		}
+		if f.Is(lexicon, strings.Join(parts, " ")) {
+			return n
+		}
+	}
+	return 0
+}
+
+// findTerms returns the durations of a sentence, including elliptical ones
+// ("Makhabat received six years and Azamat Ishenbekov five"), which take
+// the unit of the term before them.
+func findTerms(f *rules.Facts, s string, toks []token) []term {
+	var out []term
+	for i := 0; i < len(toks); {
+		t, next, ok := termAt(f, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		if excludedTerm(f, s, t) {
+			i = next
+			continue
+		}
+		out = append(out, t)
+		i = next
+		// Ellipsis: "and <up to four words> [for|to] five" at a clause end.
+		if !t.hasMin || t.min != t.max || next >= len(toks) || !f.Is("and", toks[next].low) || toks[next].low == "," {
+			continue
+		}
+		unit := unitOfTerm(f, toks, next)
+		for k := next + 1; k < len(toks) && k <= next+6; k++ {
+			n, after, ok := numberAt(f, toks, k)
+			if !ok {
+				if !toks[k].word {
+					break
+				}
+				continue
+			}
+			if after < len(toks) && toks[after].word {
+				break // "and two officers"
+			}
+			if unit > 0 {
+				out = append(out, term{start: toks[k].start, end: toks[after-1].end, min: n * unit, max: n * unit, hasMin: true, hasMax: true})
+			}
+			i = after
+			break
+		}
+	}
+	return out
+}
+
+// unitOfTerm returns the unit written just before toks[i].
+func unitOfTerm(f *rules.Facts, toks []token, i int) float64 {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if u, ok := unitAt(f, toks, k); ok && u > 0 {
+			return u
+		}
+		if _, u, ok := hyphenTerm(f, toks[k]); ok {
+			return u
+		}
+	}
+	return 0
+}
+
+// excludedTerm reports whether a duration is a span of time rather than a
+// sentence ("almost nine months in custody", "eighteen months later").
+func excludedTerm(f *rules.Facts, s string, t term) bool {
+	before := s[:t.start]
+	if len(before) > 40 {
+		before = before[len(before)-40:]
+	}
+	after := s[t.end:]
+	for _, p := range f.ByKind("term_exclude") {
+		switch p.Class {
+		case "before":
+			if p.Regexp.MatchString(before) {
+				return true
+			}
+		case "after":
+			if p.Regexp.MatchString(after) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// months rounds a term's months to whole months.
+func months(v float64) int { return int(math.Round(v)) }

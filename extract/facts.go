@@ -1,0 +1,388 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// outcomeRef is a decision verb in a sentence and the people it governs.
+type outcomeRef struct {
+	start, end int
+	class      string // convict, acquit, sentence, sentence_weak, appeal, appeal_overturn
+	rule       string
+	clause     int
+	grp        *group
+	kind       string // for sentences: custodial, suspended, noncustodial, life…
+}
+
+// marker is a word that says what kind of term is near it.
+type marker struct {
+	start, end int
+	class      string
+}
+
+// sent is one sentence with the facts found in it.
+type sent struct {
+	text      string
+	para      int
+	toks      []token
+	clauses   [][2]int
+	skipped   []bool
+	aggregate bool
+	newCase   bool
+	weak      bool
+	weakOut   bool
+	outcomes  []outcomeRef
+	groups    []*group
+	terms     []term
+	markers   []marker
+	dates     []dateRef
+	courts    []courtRef
+	places    []placeRef
+	countries []string
+	context   bool // a sentencing context (terms are sentences)
+}
+
+// anchor reports whether the sentence tells of a decision.
+func (s *sent) anchor() bool { return len(s.outcomes) > 0 && !s.aggregate }
+
+// clauseOf returns the index of the clause holding byte offset pos.
+func (s *sent) clauseOf(pos int) int {
+	for i, c := range s.clauses {
+		if pos >= c[0] && pos < c[1] {
+			return i
+		}
+	}
+	return len(s.clauses) - 1
+}
+
+// analyze finds the facts of one sentence.
+func analyze(f *rules.Facts, text string, para int) *sent {
+	s := &sent{text: text, para: para, toks: tokenize(text)}
+	s.clauses = splitClauses(f, text)
+	s.skipped = make([]bool, len(s.clauses))
+	for _, p := range f.ByKind("skip") {
+		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+			s.skipped[s.clauseOf(m[0])] = true
+		}
+	}
+	s.aggregate = matchAny(f.ByKind("aggregate"), text)
+	s.newCase = matchAny(f.ByKind("new_case"), text)
+	s.weak = matchAny(f.ByKind("weak"), text)
+	s.weakOut = matchAny(f.ByKind("weak_exclude"), text)
+	s.context = matchAny(f.ByKind("term_context"), text)
+
+	s.courts = findCourts(f, text)
+	var countries []string
+	s.places, countries = findPlaces(f, text)
+	var masks [][2]int
+	for _, c := range s.courts {
+		masks = append(masks, [2]int{c.start, c.end})
+		if c.country != "" {
+			s.countries = append(s.countries, c.country)
+		}
+	}
+	for _, p := range s.places {
+		masks = append(masks, [2]int{p.start, p.end})
+	}
+	s.countries = append(append(s.countries, countries...), findCountries(f, s.toks)...)
+	s.groups = findGroups(f, text, s.toks, masks)
+
+	// Markers of term kinds; an earlier pattern wins where two overlap
+	// ("non-custodial" over "custodial").
+	for _, p := range f.ByKind("term_type") {
+	next:
+		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+			for _, o := range s.markers {
+				if m[0] < o.end && m[1] > o.start {
+					continue next
+				}
+			}
+			s.markers = append(s.markers, marker{start: m[0], end: m[1], class: p.Class})
+		}
+	}
+	sort.Slice(s.markers, func(i, j int) bool { return s.markers[i].start < s.markers[j].start })
+
+	for _, t := range findTerms(f, text, s.toks) {
+		if s.skipped[s.clauseOf(t.start)] {
+			continue
+		}
+		t.kind = s.termKind(t.start, t.end)
+		s.terms = append(s.terms, t)
+	}
+	for _, d := range findDates(f, text, s.toks) {
+		if !excludedDate(f, text, d) {
+			s.dates = append(s.dates, d)
+		}
+	}
+	s.findOutcomes(f)
+	// Life terms have no length: a life marker in a clause with a decision
+	// is a term of its own.
+	for _, m := range s.markers {
+		if m.class != "life" && m.class != "death" {
+			continue
+		}
+		c := s.clauseOf(m.start)
+		if s.skipped[c] {
+			continue
+		}
+		for _, o := range s.outcomes {
+			if o.clause == c {
+				s.terms = append(s.terms, term{start: m.start, end: m.end, kind: m.class})
+				break
+			}
+		}
+	}
+	sort.Slice(s.terms, func(i, j int) bool { return s.terms[i].start < s.terms[j].start })
+	if !s.anchor() && !s.context {
+		s.terms = nil
+	}
+	s.assignPersons(f)
+	return s
+}
+
+// splitClauses cuts a sentence at clause breaks.
+func splitClauses(f *rules.Facts, text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for _, p := range f.ByKind("clause") {
+		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+			if m[0] > start {
+				out = append(out, [2]int{start, m[0]})
+				start = m[1]
+			}
+		}
+	}
+	return append(out, [2]int{start, len(text) + 1})
+}
+
+// termKind says what kind of term lies at [start, end): the nearest marker
+// within reach decides, except that a custodial word gives way to a
+// suspension written just after the term ("a one-year prison term,
+// suspended in full").
+func (s *sent) termKind(start, end int) string {
+	best, bestDist := "", 1<<30
+	suspendedAfter := false
+	for _, m := range s.markers {
+		var d int
+		switch {
+		case m.start >= end:
+			d = m.start - end
+			if d > 45 {
+				continue
+			}
+			if m.class == "suspended" || m.class == "noncustodial" {
+				suspendedAfter = true
+			}
+		case m.end <= start:
+			d = start - m.end
+			if d > 60 {
+				continue
+			}
+			d += d / 5
+		default:
+			d = 0
+		}
+		if d < bestDist {
+			best, bestDist = m.class, d
+		}
+	}
+	if best == "custodial" && suspendedAfter {
+		return "suspended"
+	}
+	if best == "" {
+		return "custodial"
+	}
+	return best
+}
+
+// findOutcomes finds the decision verbs of the sentence, outside skipped
+// clauses, and the group each governs.
+func (s *sent) findOutcomes(f *rules.Facts) {
+	for _, p := range f.ByKind("outcome") {
+	next:
+		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+			for _, o := range s.outcomes {
+				if m[0] < o.end && m[1] > o.start {
+					continue next
+				}
+			}
+			c := s.clauseOf(m[0])
+			if s.skipped[c] {
+				continue
+			}
+			o := outcomeRef{start: m[0], end: m[1], class: p.Class, rule: p.Name, clause: c}
+			if p.Class == "sentence" || p.Class == "sentence_weak" {
+				o.kind = s.sentenceKind(o)
+				if p.Class == "sentence_weak" && o.kind == "" {
+					continue // "received a letter"
+				}
+			}
+			s.outcomes = append(s.outcomes, o)
+		}
+	}
+	sort.Slice(s.outcomes, func(i, j int) bool { return s.outcomes[i].start < s.outcomes[j].start })
+	for i := range s.outcomes {
+		s.outcomes[i].grp = s.governed(f, s.outcomes[i])
+	}
+}
+
+// sentenceKind is the kind of the first term after a sentencing verb in its
+// clause, or of the first marker after it.
+func (s *sent) sentenceKind(o outcomeRef) string {
+	cl := s.clauses[o.clause]
+	for _, t := range s.terms {
+		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 {
+			return t.kind
+		}
+	}
+	for _, m := range s.markers {
+		if m.start >= o.end && m.start < cl[1] && m.start-o.end < 80 {
+			return m.class
+		}
+	}
+	if o.class == "sentence" {
+		return "generic"
+	}
+	return ""
+}
+
+// governed returns the group a decision verb applies to: its object for an
+// active verb ("convicted four officers"), its subject for a passive one
+// ("Three of them were given…"). Victims are never governed.
+func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
+	cl := s.clauses[o.clause]
+	passive := passiveBefore(s.text[max(cl[0], o.start-14):o.start]) || receiverVerb(s.text[o.start:o.end])
+	if !passive {
+		for _, g := range s.groups {
+			if g.start >= o.end && g.start < cl[1] && !g.victim && g.start-o.end < 90 {
+				return s.resolve(g)
+			}
+		}
+	}
+	// Subject: the nearest group before, summed over "A … and B".
+	var chosen *group
+	for k := len(s.groups) - 1; k >= 0; k-- {
+		g := s.groups[k]
+		if g.end > o.start || g.victim {
+			continue
+		}
+		if g.start < cl[0] && chosen != nil {
+			break
+		}
+		if chosen == nil {
+			c := *s.resolve(g)
+			chosen = &c
+			if chosen.kind == gCount || chosen.kind == gRef || chosen.kind == gOrdinal {
+				break
+			}
+			continue
+		}
+		if (g.kind == gNames || g.kind == gOne) && containsAnd(f, s.text[g.end:chosen.start]) {
+			chosen.size += g.size
+			chosen.names = append(append([]string(nil), chosen.names...), g.names...)
+			chosen.start = g.start
+			continue
+		}
+		break
+	}
+	return chosen
+}
+
+// resolve gives a group that refers back ("them") the size of the nearest
+// group before it in the sentence.
+func (s *sent) resolve(g *group) *group {
+	if g.kind != gRef || g.size > 0 {
+		return g
+	}
+	for k := len(s.groups) - 1; k >= 0; k-- {
+		h := s.groups[k]
+		if h.end <= g.start && !h.victim && h.kind != gRef && h.size > 0 {
+			c := *g
+			c.size = h.size
+			if h.kind == gCount && h.whole == 0 {
+				c.size = h.size
+			}
+			return &c
+		}
+	}
+	return g
+}
+
+func passiveBefore(s string) bool {
+	for _, aux := range []string{"was ", "were ", "been ", "be ", "being ", "is ", "are ", "was also ", "were also ", "were each ", "were all ", "was then "} {
+		if len(s) >= len(aux) && s[len(s)-len(aux):] == aux {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverVerb reports verbs whose subject receives the sentence
+// ("received", "got", "drew").
+func receiverVerb(v string) bool {
+	switch v {
+	case "received", "receiving", "receives", "got", "gets", "drew", "Received", "Got":
+		return true
+	}
+	return false
+}
+
+func containsAnd(f *rules.Facts, gap string) bool {
+	for _, t := range tokenize(gap) {
+		if t.low == "and" {
+			return true
+		}
+	}
+	return false
+}
+
+// assignPersons says how many people received each term: the group named
+// between the verb and the term ("sentenced officer A to 10 years and his
+// colleague B to 8"), else the group the verb governs, else one.
+func (s *sent) assignPersons(f *rules.Facts) {
+	for i := range s.terms {
+		t := &s.terms[i]
+		c := s.clauseOf(t.start)
+		var o *outcomeRef
+		for k := range s.outcomes {
+			if s.outcomes[k].start < t.start && s.outcomes[k].clause == c {
+				o = &s.outcomes[k]
+			}
+		}
+		lo := s.clauses[c][0]
+		if o != nil {
+			lo = o.end
+		}
+		var g *group
+		for _, h := range s.groups {
+			if h.start >= lo && h.end <= t.start && !h.victim && h.kind != gRef {
+				g = h
+			}
+		}
+		if g == nil && o != nil {
+			g = o.grp
+		}
+		if g == nil && o == nil {
+			for _, h := range s.groups {
+				if h.end <= t.start && h.start >= s.clauses[c][0] && !h.victim {
+					g = s.resolve(h)
+				}
+			}
+		}
+		t.persons = 1
+		if g != nil && g.size > 0 {
+			t.persons = g.size
+		}
+		each := false
+		for _, tk := range s.toks {
+			if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && f.Is("each", tk.low) {
+				each = true
+			}
+		}
+		if !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 {
+			t.byRange = true // one term told of a whole group
+		}
+	}
+}

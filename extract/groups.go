@@ -1,0 +1,412 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+type groupKind int
+
+const (
+	gCount   groupKind = iota // "three officers", "all six", "Three of them"
+	gOrdinal                  // "a fourth defendant": one person, and at least four tried
+	gNames                    // "Aike Beishekeeva and Aktilek Kaparov"
+	gOne                      // "him", "the director", "a young man"
+	gRef                      // "them", "the men": a group told before
+)
+
+// group is a mention of people in a sentence.
+type group struct {
+	start, end int
+	size       int
+	kind       groupKind
+	whole      int  // the whole group it is part of ("four of the 11"), or an ordinal's rank
+	defendants bool // counted by a noun of the tried ("six defendants")
+	decisions  bool // counted by a noun of decisions ("twelve acquittals")
+	part       bool // "three others", "Three of them"
+	same       bool // "the same six men"
+	victim     bool
+	names      []string
+	noun       string // the person noun of a count
+}
+
+// findGroups returns the mentions of people in a sentence, in order, with
+// the spans of courts and places left out of name search.
+func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int) []*group {
+	var out []*group
+	masked := func(start, end int) bool {
+		for _, m := range masks {
+			if start < m[1] && end > m[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].word || masked(toks[i].start, toks[i].end) {
+			continue
+		}
+		if g, next := countAt(f, toks, i); g != nil {
+			out = append(out, g)
+			i = next - 1
+			continue
+		}
+		if n := phraseAt(f, "group", toks, i); n > 0 {
+			out = append(out, &group{start: toks[i].start, end: toks[i+n-1].end, kind: gRef})
+			i += n - 1
+			continue
+		}
+		if f.Is("one", toks[i].low) {
+			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
+			continue
+		}
+		if f.Is("determiners", toks[i].low) || toks[i].low == "a" || toks[i].low == "an" {
+			// "the director", "a Metropolitan police firearms officer",
+			// "a 17-year-old"
+			for k := i + 1; k < len(toks) && k <= i+5; k++ {
+				if !toks[k].word {
+					break
+				}
+				if f.Is("singular", toks[k].low) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !f.Is("singular", toks[k+1].low) && !f.Is("persons", toks[k+1].low)) {
+					out = append(out, &group{start: toks[i].start, end: toks[k].end, size: 1, kind: gOne})
+					i = k
+					break
+				}
+				if f.Is("persons", toks[k].low) || f.Is("determiners", toks[k].low) {
+					break
+				}
+			}
+		}
+	}
+	out = append(out, findNames(f, s, masks)...)
+	out = mergeGroups(f, s, sortGroups(out))
+	for _, g := range out {
+		g.victim = isVictim(f, s, g)
+	}
+	return out
+}
+
+// countAt reads a counted group at toks[i]: "[all|the|other] N [adjectives]
+// noun", "N of them", "N of the M noun", "the remaining N", "N were…", and
+// ordinals ("a fourth defendant", "the fourth").
+func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
+	j := i
+	g := &group{start: toks[i].start, kind: gCount}
+	flagged := false
+	for j < len(toks) && j < i+3 {
+		w := toks[j].low
+		switch {
+		case f.Is("whole", w) && w != "both" && w != "every":
+			flagged = true
+		case f.Is("same", w):
+			g.same, flagged = true, true
+		case f.Is("part", w):
+			g.part, flagged = true, true
+		case f.Is("determiners", w) || w == "each" || w == "of":
+			flagged = flagged || w == "the"
+		default:
+			goto number
+		}
+		j++
+	}
+number:
+	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || f.Is("determiners", toks[j-1].low)) {
+		if o, ok := f.Ordinals[toksLow(toks, j)]; ok {
+			k := j + 1
+			if k < len(toks) && (f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || toks[k].low == ",") {
+				end := toks[j].end
+				if f.Is("persons", toks[k].low) {
+					end = toks[k].end
+					k++
+				}
+				return &group{start: toks[i].start, end: end, size: 1, kind: gOrdinal, whole: o, part: true}, k
+			}
+			return nil, i
+		}
+	}
+	if j > 0 && (f.Is("approx", toks[j-1].low) || f.Is("vague", toks[j-1].low)) {
+		return nil, i
+	}
+	n, k, ok := numberAt(f, toks, j)
+	if !ok || n != float64(int(n)) || n <= 0 || n > 10000 {
+		return nil, i
+	}
+	if j < len(toks) && strings.Contains(toks[j].low, "-") && !isNumberCompound(f, toks[j].low) {
+		return nil, i // "three-year", "seven-member"
+	}
+	if k < len(toks) {
+		if _, ok := unitAt(f, toks, k); ok {
+			return nil, i
+		}
+		if f.Is("vague", toks[k].low) {
+			return nil, i // "a few dozen"
+		}
+	}
+	g.size = int(n)
+	// "N of them", "N of the M noun", "N of his co-accused"
+	if k+1 < len(toks) && toks[k].low == "of" {
+		k2 := k + 1
+		if f.Is("group", toks[k2].low) || toks[k2].low == "those" {
+			g.part, g.end = true, toks[k2].end
+			return g, k2 + 1
+		}
+		if f.Is("determiners", toks[k2].low) {
+			if m, k3, ok := numberAt(f, toks, k2+1); ok {
+				g.whole, g.part = int(m), true
+				end, next := toks[k3-1].end, k3
+				if noun, kn := personAfter(f, toks, k3); noun != "" {
+					end, next = toks[kn].end, kn+1
+					g.noun = noun
+				}
+				g.end = end
+				return g, next
+			}
+			if noun, kn := personAfter(f, toks, k2+1); noun != "" {
+				g.part, g.end = true, toks[kn].end
+				return g, kn + 1
+			}
+		}
+		return nil, i
+	}
+	if noun, kn := personAfter(f, toks, k); noun != "" {
+		g.end = toks[kn].end
+		g.defendants = f.Is("defendant_nouns", noun)
+		g.noun = noun
+		return g, kn + 1
+	}
+	if noun, kn := nounAfter(f, "decision_nouns", toks, k); noun != "" {
+		g.end, g.decisions = toks[kn].end, true
+		return g, kn + 1
+	}
+	if k < len(toks) && (f.Is("part", toks[k].low)) {
+		g.part, g.end = true, toks[k].end
+		return g, k + 1
+	}
+	if flagged || (k < len(toks) && f.Is("bare_verbs", toks[k].low) && (j == 0 || !toks[j-1].word || f.Is("and", toks[j-1].low) || toks[j-1].low == "while")) {
+		g.end = toks[k-1].end
+		return g, k
+	}
+	return nil, i
+}
+
+func toksLow(toks []token, i int) string {
+	if i < len(toks) {
+		return toks[i].low
+	}
+	return ""
+}
+
+func isNumberCompound(f *rules.Facts, w string) bool {
+	_, ok := numberWord(f, w)
+	return ok
+}
+
+// personAfter finds a person noun within four modifier words after
+// toks[k] ("three former police officers").
+func personAfter(f *rules.Facts, toks []token, k int) (string, int) {
+	return nounAfter(f, "persons", toks, k)
+}
+
+func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int) {
+	for m := k; m < len(toks) && m < k+5; m++ {
+		t := toks[m]
+		if !t.word {
+			return "", 0
+		}
+		if f.Is(lexicon, t.low) {
+			// "police officers": take the last noun of the run.
+			if m+1 < len(toks) && f.Is(lexicon, toks[m+1].low) {
+				continue
+			}
+			return t.low, m
+		}
+		if m+1 < len(toks) && f.Is(lexicon, t.low+" "+toks[m+1].low) {
+			return t.low + " " + toks[m+1].low, m + 1
+		}
+		if _, ok := unitAt(f, toks, m); ok || f.Is("and", t.low) && m == k {
+			return "", 0
+		}
+		if _, _, ok := numberAt(f, toks, m); ok {
+			return "", 0
+		}
+		switch t.low {
+		case "of", "to", "in", "for", "on", "at", "by", "with", "from", "than", "who", "were", "was", "had":
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+// findNames returns lists of personal names ("Aike Beishekeeva and Aktilek
+// Kaparov") as groups.
+func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
+	var names []*group
+	for _, m := range f.NameRe().FindAllStringIndex(s, -1) {
+		start, end := m[0], m[1]
+		words := strings.Fields(s[start:end])
+		// Drop leading words that open a sentence ("In March", "The").
+		for len(words) > 0 && (f.Is("court_strip", strings.ToLower(words[0])) || f.Months[strings.ToLower(words[0])] > 0) {
+			start += strings.Index(s[start:], words[0]) + len(words[0])
+			start += len(s[start:]) - len(strings.TrimLeft(s[start:], " "))
+			words = words[1:]
+		}
+		if len(words) < 2 || overlapsAny(start, end, masks) || !personName(f, words) {
+			continue
+		}
+		key := strings.ToLower(stripPossessive(words[len(words)-1]))
+		names = append(names, &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}})
+	}
+	// Join lists.
+	var out []*group
+	gaps := f.ByKind("name_gap")
+	for _, n := range names {
+		if len(out) > 0 {
+			last := out[len(out)-1]
+			if last.kind == gNames && n.start >= last.end && matchAny(gaps, s[last.end:n.start]) {
+				last.end = n.end
+				last.size++
+				last.names = append(last.names, n.names...)
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// personName reports whether capitalised words look like a person's name
+// rather than an organisation, a place or a date.
+func personName(f *rules.Facts, words []string) bool {
+	plain := 0
+	for _, w := range words {
+		w = stripPossessive(strings.TrimSuffix(w, "."))
+		lw := strings.ToLower(w)
+		if f.Is("org_words", w) || f.Is("org_words", lw) {
+			return false
+		}
+		if f.Months[lw] > 0 || f.Weekdays[lw] > 0 || f.CountryOf(w) != "" {
+			continue
+		}
+		if _, ok := f.Weekdays[lw]; ok {
+			continue
+		}
+		if f.Is("not_places", lw) {
+			continue
+		}
+		plain++
+	}
+	return plain >= 2 || plain >= 1 && len(words) >= 3
+}
+
+func overlapsAny(start, end int, masks [][2]int) bool {
+	for _, m := range masks {
+		if start < m[1] && end > m[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortGroups(gs []*group) []*group {
+	for i := 1; i < len(gs); i++ {
+		for j := i; j > 0 && gs[j].start < gs[j-1].start; j-- {
+			gs[j], gs[j-1] = gs[j-1], gs[j]
+		}
+	}
+	return gs
+}
+
+// mergeGroups folds appositions into one group: "the director, Makhabat
+// Tazhibek kyzy", "journalist Duman Mukhammedkarim", "Three bakery workers
+// – A, B and C –", keeping the larger count. Overlapping groups keep the
+// first.
+func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
+	var out []*group
+	for _, g := range gs {
+		if len(out) == 0 {
+			out = append(out, g)
+			continue
+		}
+		last := out[len(out)-1]
+		if g.start < last.end {
+			if g.kind == gNames && last.kind == gOne {
+				out[len(out)-1] = g
+			}
+			continue
+		}
+		gap := s[last.end:g.start]
+		if apposition(gap, last, g) {
+			if g.size > last.size || last.kind == gOne && g.kind == gNames {
+				last.size = g.size
+			}
+			if g.kind == gNames {
+				last.names = g.names
+				if last.kind == gOne {
+					last.kind = gNames
+				}
+			}
+			last.end = g.end
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// apposition reports whether two groups with gap between them name the
+// same people.
+func apposition(gap string, a, b *group) bool {
+	t := strings.TrimSpace(gap)
+	if a.kind == gRef || b.kind == gRef || b.kind == gCount || a.kind == gNames && b.kind == gNames {
+		return false
+	}
+	switch t {
+	case "", ",", "–", "—", "-", "(", ":":
+		return true
+	}
+	// "journalist and blogger Daler Imomali", "the founder of the outlet,"
+	if a.kind == gOne && b.kind == gNames && len(strings.Fields(t)) <= 3 && !strings.ContainsAny(t, ",;") {
+		return true
+	}
+	// "Three bakery workers who joined the attack – A, B and C –"
+	if a.kind == gCount && b.kind == gNames && b.size == a.size && (strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "-")) {
+		return true
+	}
+	return false
+}
+
+// isVictim reports whether a group names victims ("torturing 44 people",
+// "seven people were left with injuries", "44 victims").
+func isVictim(f *rules.Facts, s string, g *group) bool {
+	before := s[:g.start]
+	if len(before) > 50 {
+		before = before[len(before)-50:]
+	}
+	for _, p := range f.ByKind("victims") {
+		switch p.Class {
+		case "before":
+			if p.Regexp.MatchString(before) {
+				return true
+			}
+		case "after":
+			if p.Regexp.MatchString(s[g.end:]) {
+				return true
+			}
+		case "noun":
+			if p.Regexp.MatchString(s[g.start:g.end]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func matchAny(ps []*rules.Pattern, s string) bool {
+	for _, p := range ps {
+		if p.Regexp.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
