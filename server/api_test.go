@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mmcdole/gofeed"
+
 	"github.com/trialwatch/trialwatch"
 )
 
@@ -194,6 +196,14 @@ func TestFeed(t *testing.T) {
 	}
 	if feed.ID == "" || feed.Title == "" || feed.Updated == "" || len(feed.Entries) != len(ids) {
 		t.Fatalf("feed head or entry count wrong: %d entries: %.500s", len(feed.Entries), body)
+	}
+	// A common feed reader reads it as Atom, with the same entries.
+	parsed, err := gofeed.NewParser().ParseString(body)
+	if err != nil || parsed.FeedType != "atom" || len(parsed.Items) != len(ids) {
+		t.Fatalf("gofeed: %v; type %q", err, parsed.FeedType)
+	}
+	if it := parsed.Items[len(ids)-1]; it.GUID != "urn:trialwatch:case:"+ids[0] || it.Link == "" || it.UpdatedParsed == nil {
+		t.Errorf("gofeed reads the oldest entry as %+v", it)
 	}
 	if want := "urn:trialwatch:case:" + ids[len(ids)-1]; feed.Entries[0].ID != want {
 		t.Errorf("first entry %s, want the newest case %s", feed.Entries[0].ID, want)
