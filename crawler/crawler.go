@@ -252,7 +252,7 @@ func newCrawl(src *trialwatch.Source, opts Options, sink Sink) (*crawl, error) {
 			}
 		}
 	}
-	c.client = newClient(guard{allow: opts.AllowNetworks}, timeout, maxBody, c.allowedHost)
+	c.client = newClient(guard{allow: opts.AllowNetworks}, timeout, maxBody, c.redirectOK)
 	c.front = newFrontier(max(src.Delay, 0), max(src.Parallel, 1))
 	cache := opts.Robots
 	if cache == nil {

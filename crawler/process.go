@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -87,18 +88,9 @@ func (c *crawl) process(ctx context.Context, t task) {
 // applying its Crawl-delay the first time the crawl meets the host, and
 // counts t when it may not be fetched.
 func (c *crawl) robotsAllow(ctx context.Context, t task, u *url.URL) bool {
-	rb, first := c.robots.lookup(ctx, u)
+	rb := c.robotsFor(ctx, u)
 	if ctx.Err() != nil {
 		return false
-	}
-	if first && rb.data != nil {
-		if d := rb.crawlDelay(); d > 0 {
-			c.front.setDelay(t.host, d)
-			c.log.Info("crawl-delay from robots.txt", "source", c.src.Name, "host", t.host, "delay", d)
-		}
-		for _, sm := range rb.data.Sitemaps {
-			c.enqueue(sm, kindSitemap, 0, "robots.txt")
-		}
 	}
 	switch {
 	case rb.err != nil && errors.Is(rb.err, ErrRefused):
@@ -115,13 +107,59 @@ func (c *crawl) robotsAllow(ctx context.Context, t task, u *url.URL) bool {
 	return true
 }
 
+// robotsFor returns the robots.txt rules for u; the first time the crawl
+// meets a host it queues the file's sitemaps and applies its Crawl-delay.
+func (c *crawl) robotsFor(ctx context.Context, u *url.URL) *robotsResult {
+	rb, first := c.robots.lookup(ctx, u)
+	if first && rb.data != nil {
+		if d := rb.crawlDelay(); d > 0 {
+			c.front.setDelay(u.Host, d)
+			c.log.Info("crawl-delay from robots.txt", "source", c.src.Name, "host", u.Host, "delay", d)
+		}
+		for _, sm := range rb.data.Sitemaps {
+			c.enqueue(sm, kindSitemap, 0, "robots.txt")
+		}
+	}
+	return rb
+}
+
+// robotsFetchKey marks the context of a robots.txt request, whose own
+// redirects are not checked against robots.txt.
+type robotsFetchKey struct{}
+
+// redirectOK vets one redirect hop of a page: it must stay on the allowed
+// hosts and be allowed by the target's robots.txt.
+func (c *crawl) redirectOK(req *http.Request) error {
+	if req.Context().Value(robotsFetchKey{}) != nil {
+		// robots.txt may live elsewhere (http://a/ to https://www.a/);
+		// the network guard still applies.
+		return nil
+	}
+	if !c.allowedHost(req.URL.Hostname()) {
+		return fmt.Errorf("%w: %s", ErrOffSite, req.URL)
+	}
+	rb := c.robotsFor(req.Context(), req.URL)
+	if rb.err != nil {
+		return rb.err
+	}
+	if !rb.allowed(req.URL) {
+		return fmt.Errorf("%w: redirect to %s", ErrDisallowed, req.URL)
+	}
+	return nil
+}
+
 // failed handles an error or a non-2xx answer: another attempt later if it
 // may help and attempts are left, else a counted failure. It reports
 // whether t was queued again.
 func (c *crawl) failed(t task, j *job) bool {
 	reason, retryable := outcome(j.status, j.err)
-	if reason == "refused" {
+	switch reason {
+	case "refused":
 		c.refused(t.url, j.err)
+		return false
+	case "skipped_robots":
+		c.log.Debug("redirect disallowed by robots.txt", "source", c.src.Name, "url", t.url, "err", j.err)
+		c.count("skipped_robots", t.url, func(s *Stats) { s.SkippedRobots++ })
 		return false
 	}
 	if !retryable || t.attempt+1 >= c.attempts {

@@ -26,6 +26,8 @@ func outcome(status int, err error) (reason string, retryable bool) {
 	switch {
 	case errors.Is(err, ErrRefused):
 		return "refused", false
+	case errors.Is(err, ErrDisallowed):
+		return "skipped_robots", false
 	case errors.Is(err, ErrTooLarge):
 		return "too_large", false
 	case errors.Is(err, ErrTooManyRedirects):

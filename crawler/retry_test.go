@@ -80,6 +80,8 @@ func TestOutcome(t *testing.T) {
 		{0, fmt.Errorf("x: %w", ErrTooLarge), "too_large", false},
 		{0, fmt.Errorf("x: %w", ErrTooManyRedirects), "redirects", false},
 		{0, fmt.Errorf("x: %w", ErrOffSite), "offsite_redirect", false},
+		{0, fmt.Errorf("x: %w", ErrDisallowed), "skipped_robots", false},
+		{0, fmt.Errorf("x: %w", ErrRobotsUnavailable), "robots_unavailable", false},
 		{0, errors.New("something else"), "fetch", false},
 	}
 	for _, tc := range cases {

@@ -123,7 +123,7 @@ func (r *robotsRun) lookup(ctx context.Context, u *url.URL) (res *robotsResult, 
 }
 
 func (r *robotsRun) fetch(ctx context.Context, origin string) (*robotstxt.RobotsData, error) {
-	ctx, cancel := context.WithTimeout(ctx, r.timeout)
+	ctx, cancel := context.WithTimeout(context.WithValue(ctx, robotsFetchKey{}, true), r.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+"/robots.txt", nil)
 	if err != nil {

@@ -16,6 +16,7 @@ func TestRobots(t *testing.T) {
 		articles, skipped int
 		failedBy          string
 		onlyRobots        bool // nothing but robots.txt requested
+		redirect          bool // article b redirects to /private/b
 	}{
 		{
 			name:     "disallowed link never requested",
@@ -25,6 +26,12 @@ func TestRobots(t *testing.T) {
 		{
 			name:     "group for our agent wins over *",
 			robots:   text("User-agent: *\nDisallow: /\n\nUser-agent: trialwatch-test\nDisallow: /news/2024/a\n"),
+			articles: 1, skipped: 1,
+		},
+		{
+			name:     "redirect to a disallowed path not followed",
+			robots:   text("User-agent: *\nDisallow: /private/\n"),
+			redirect: true,
 			articles: 1, skipped: 1,
 		},
 		{
@@ -75,7 +82,14 @@ func TestRobots(t *testing.T) {
 				fmt.Fprint(w, listHTML("/news/2024/a", "/news/2024/b"))
 			})
 			mux.HandleFunc("/news/2024/{slug}", func(w http.ResponseWriter, r *http.Request) {
+				if tc.redirect && r.PathValue("slug") == "b" {
+					http.Redirect(w, r, "/private/b", http.StatusFound)
+					return
+				}
 				fmt.Fprint(w, articleHTML(r.PathValue("slug")))
+			})
+			mux.HandleFunc("/private/", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, articleHTML("private"))
 			})
 			srv := serve(t, h, mux)
 			src := testSource(srv.URL)
@@ -93,7 +107,10 @@ func TestRobots(t *testing.T) {
 			if got := h.all(); tc.onlyRobots && (len(got) != 1 || got[0] != "/robots.txt") {
 				t.Errorf("requests %v, want only /robots.txt", got)
 			}
-			if tc.skipped > 0 && h.countPrefix("/news/2024/") != tc.articles {
+			if n := h.countPrefix("/private/"); n != 0 {
+				t.Errorf("disallowed redirect target requested %d times", n)
+			}
+			if tc.skipped > 0 && !tc.redirect && h.countPrefix("/news/2024/") != tc.articles {
 				t.Errorf("requests %v: a disallowed article was fetched", h.all())
 			}
 		})

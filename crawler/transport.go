@@ -20,6 +20,10 @@ var ErrTooLarge = errors.New("response body too large")
 // ErrTooManyRedirects is returned (wrapped) after maxRedirects hops.
 var ErrTooManyRedirects = errors.New("too many redirects")
 
+// ErrDisallowed is returned (wrapped) for a redirect to a URL that the
+// target's robots.txt disallows.
+var ErrDisallowed = errors.New("disallowed by robots.txt")
+
 // ErrOffSite is returned (wrapped) for a redirect to a host outside the
 // source's allowed domains.
 var ErrOffSite = errors.New("redirect leaves the allowed domains")
@@ -39,7 +43,7 @@ const (
 // timeout (a server dripping bytes cannot hold a worker past it), bounded
 // headers, bounded redirects that stay on the allowed hosts, and a body limit
 // that applies after decompression.
-func newClient(g guard, timeout time.Duration, maxBody int64, allowedHost func(string) bool) *http.Client {
+func newClient(g guard, timeout time.Duration, maxBody int64, redirectOK func(*http.Request) error) *http.Client {
 	dialer := &net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second, Control: g.control}
 	tr := &http.Transport{
 		Proxy:                  nil,
@@ -64,10 +68,7 @@ func newClient(g guard, timeout time.Duration, maxBody int64, allowedHost func(s
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("%w: scheme of %s", ErrOffSite, req.URL)
 			}
-			if !allowedHost(req.URL.Hostname()) {
-				return fmt.Errorf("%w: %s", ErrOffSite, req.URL)
-			}
-			return nil
+			return redirectOK(req)
 		},
 	}
 }
