@@ -251,7 +251,10 @@ func decisionDate(s *sent, published string) (string, string) {
 			}
 			dist = min(dist, x)
 		}
-		score := dist - 15*d.precision()
+		if dist > 90 {
+			continue // a date far from the verb dates something else
+		}
+		score := dist - 25*d.precision()
 		if score < bestScore {
 			best, bestScore = i, score
 		}

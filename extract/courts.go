@@ -38,7 +38,7 @@ func findCourts(f *rules.Facts, s string) []courtRef {
 			if !ok {
 				break
 			}
-			if f.Is("court_strip", strings.ToLower(w)) || isPossessive(w) {
+			if f.Is("court_strip", strings.ToLower(w)) || isPossessive(w) || f.CountryOf(w) != "" {
 				if c := f.CountryOf(stripPossessive(w)); c != "" {
 					country = c
 				}
@@ -48,7 +48,7 @@ func findCourts(f *rules.Facts, s string) []courtRef {
 			}
 			break
 		}
-		if isHeadOnly(f, name) {
+		if isHeadOnly(f, name) || !hasUpper(name) {
 			continue
 		}
 		c := courtRef{start: start, end: end, name: name, country: country}
@@ -256,4 +256,13 @@ func findCountries(f *rules.Facts, toks []token) []string {
 		}
 	}
 	return out
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }

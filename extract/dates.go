@@ -127,6 +127,11 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		if y := year(k); y > 0 {
 			r.year, r.end = y, toks[k].end
 			i = k
+			// A month and year used as an adjective ("the January 2022
+			// unrest", "of January 2022 detainees") dates something else.
+			if i0 := k - 1; i0 > 0 && !f.Is("date_preps", toks[i0-1].low) && toks[i0-1].word {
+				continue
+			}
 			out = append(out, r)
 			continue
 		}

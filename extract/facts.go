@@ -256,7 +256,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 	passive := passiveBefore(s.text[max(cl[0], o.start-14):o.start]) || receiverVerb(s.text[o.start:o.end])
 	if !passive {
 		for _, g := range s.groups {
-			if g.start >= o.end && g.start < cl[1] && !g.victim && g.start-o.end < 90 {
+			if g.start > o.start && g.start < cl[1] && !g.victim && g.start-o.end < 90 {
 				return s.resolve(g)
 			}
 		}
@@ -371,7 +371,7 @@ func (s *sent) assignPersons(f *rules.Facts) {
 				}
 			}
 		}
-		t.persons = 1
+		t.persons = 0 // unknown: counts no one
 		if g != nil && g.size > 0 {
 			t.persons = g.size
 		}

@@ -129,7 +129,7 @@ number:
 		return nil, i
 	}
 	n, k, ok := numberAt(f, toks, j)
-	if !ok || n != float64(int(n)) || n <= 0 || n > 10000 {
+	if !ok || n != float64(int(n)) || n <= 0 || n > 10000 || isYearTok(toks[j]) {
 		return nil, i
 	}
 	if j < len(toks) && strings.Contains(toks[j].low, "-") && !isNumberCompound(f, toks[j].low) {
@@ -409,4 +409,11 @@ func matchAny(ps []*rules.Pattern, s string) bool {
 		}
 	}
 	return false
+}
+
+// isYearTok reports a four-digit year, which counts no one ("2022
+// detainees").
+func isYearTok(t token) bool {
+	v, ok := digits(t.low)
+	return ok && len(t.low) == 4 && v >= 1900 && v <= 2100
 }

@@ -49,6 +49,9 @@ type Facts struct {
 	// Last lists words that move a weekday strictly before publication
 	// ("last Friday").
 	Last []string `yaml:"last"`
+	// DatePreps may stand before a month and year that date an event ("in
+	// October 2024").
+	DatePreps []string `yaml:"date_preps"`
 	// Vague dates ("recently", "this week") give no decision date.
 	VagueDates []string `yaml:"vague_dates"`
 
@@ -213,7 +216,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords,
+		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps,
 	} {
 		set := map[string]bool{}
 		for _, w := range words {
