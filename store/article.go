@@ -50,13 +50,80 @@ func (r *articleRecord) ref() trialwatch.SourceRef {
 // another URL, such as an AMP copy) replaces what it contributed before
 // instead of adding a second source.
 func (db *DB) SaveArticle(ctx context.Context, a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Case) (SaveResult, error) {
+	in, err := prepare(a, page, cases)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	var res SaveResult
+	err = db.update(ctx, func(tx *bolt.Tx) error {
+		res = SaveResult{}
+		return db.save(tx, &in, &res)
+	})
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("store: save article %s: %w", a.URL, err)
+	}
+	return res, nil
+}
+
+// ArticleSave is one article to save with SaveArticles.
+type ArticleSave struct {
+	Article trialwatch.Article
+	Page    *trialwatch.Page
+	Cases   []trialwatch.Case
+}
+
+// SaveArticles saves many articles in one transaction, in order, each as
+// SaveArticle would: for imports and re-extraction of stored pages, where
+// one commit for many articles is much faster. Either all are saved or
+// none.
+func (db *DB) SaveArticles(ctx context.Context, batch []ArticleSave) ([]SaveResult, error) {
+	ins := make([]saveInput, len(batch))
+	for i, b := range batch {
+		in, err := prepare(b.Article, b.Page, b.Cases)
+		if err != nil {
+			return nil, err
+		}
+		ins[i] = in
+	}
+	res := make([]SaveResult, len(batch))
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		for i := range ins {
+			if i%64 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			res[i] = SaveResult{}
+			if err := db.save(tx, &ins[i], &res[i]); err != nil {
+				return fmt.Errorf("article %s: %w", ins[i].article.URL, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: save %d articles: %w", len(batch), err)
+	}
+	return res, nil
+}
+
+type saveInput struct {
+	article trialwatch.Article
+	page    *pageRecord
+	textSHA string
+	cases   []trialwatch.Case
+	feats   []features
+}
+
+// prepare checks an article's cases and does the work that needs no
+// transaction: copying, hashing, compressing the page.
+func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Case) (saveInput, error) {
 	if strings.TrimSpace(a.URL) == "" {
-		return SaveResult{}, errors.New("store: save article: empty URL")
+		return saveInput{}, errors.New("store: save article: empty URL")
 	}
 	in := saveInput{article: a, cases: make([]trialwatch.Case, len(cases)), feats: make([]features, len(cases))}
 	for i := range cases {
 		if err := validateCase(i, &cases[i]); err != nil {
-			return SaveResult{}, fmt.Errorf("store: save article %s: %w", a.URL, err)
+			return saveInput{}, fmt.Errorf("store: save article %s: %w", a.URL, err)
 		}
 		in.cases[i] = copyCase(cases[i])
 		in.feats[i] = featuresOf(&in.cases[i])
@@ -68,28 +135,12 @@ func (db *DB) SaveArticle(ctx context.Context, a trialwatch.Article, page *trial
 	if page != nil {
 		rec, err := newPageRecord(page)
 		if err != nil {
-			return SaveResult{}, fmt.Errorf("store: save article %s: page: %w", a.URL, err)
+			return saveInput{}, fmt.Errorf("store: save article %s: page: %w", a.URL, err)
 		}
 		rec.Article = a.URL
 		in.page = &rec
 	}
-	var res SaveResult
-	err := db.update(ctx, func(tx *bolt.Tx) error {
-		res = SaveResult{}
-		return db.save(tx, &in, &res)
-	})
-	if err != nil {
-		return SaveResult{}, fmt.Errorf("store: save article %s: %w", a.URL, err)
-	}
-	return res, nil
-}
-
-type saveInput struct {
-	article trialwatch.Article
-	page    *pageRecord
-	textSHA string
-	cases   []trialwatch.Case
-	feats   []features
+	return in, nil
 }
 
 // copyCase deep-copies a case so the caller's later changes cannot reach

@@ -15,6 +15,14 @@ type Cursor struct {
 	ID       string    `json:"id"`       // newest case id exported ("" before the first export)
 	Rev      uint64    `json:"rev"`      // store revision the export covered
 	Exported time.Time `json:"exported"` // when that export finished
+	// Pending is where the cursor goes once the file export PendingFile,
+	// whose content has SHA-256 PendingSHA256, is in place: set just before
+	// the export's temporary file is renamed over its target, so an export
+	// killed between the rename and the cursor update can be recognised as
+	// done the next time.
+	Pending       *Cursor `json:"pending,omitempty"`
+	PendingFile   string  `json:"pending_file,omitempty"`
+	PendingSHA256 string  `json:"pending_sha256,omitempty"`
 }
 
 // Cursor returns the consumer's cursor; the zero Cursor when it has none.
