@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/xml"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"time"
@@ -121,10 +122,20 @@ func feedEntry(base string, c *trialwatch.StoredCase) atomEntry {
 	e.Links = append(e.Links, atomLink{Rel: "alternate", Type: "text/html", Href: base + "/#case-" + c.ID})
 	e.Links = append(e.Links, atomLink{Rel: "alternate", Type: "application/json", Href: base + "/api/cases/" + c.ID})
 	for _, src := range c.Sources {
+		if !webURL(src.URL) {
+			continue
+		}
 		e.Links = append(e.Links, atomLink{Rel: "related", Type: "text/html", Href: src.URL, Title: src.Title})
 	}
 	e.Content = atomText{Type: "html", Body: renderFeedContent(c)}
 	return e
+}
+
+// webURL reports whether u is an absolute http or https URL: the only
+// links the feed passes on.
+func webURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 // baseURL is the scheme and host the request reached the server by.

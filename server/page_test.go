@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -87,5 +89,40 @@ func TestChart(t *testing.T) {
 	}
 	if empty := buildChart(nil); len(empty.Bars) != 0 {
 		t.Errorf("chart of no cases has bars")
+	}
+}
+
+// Text read from news pages is shown as text: markup in it is escaped and
+// a link with a script scheme is defused, on the page and in the feed.
+func TestPageEscapesHostileText(t *testing.T) {
+	db, _ := openDB(t)
+	p := trialwatch.Ptr[string]
+	c := trialwatch.Case{Stage: trialwatch.StageVerdict, Court: p(`<script>alert("court")</script> Court`), Location: p("Almaty"),
+		Evidence: map[string]string{"court": `The <img src=x onerror=alert(1)> court ruled.`}}
+	if _, err := db.SaveArticle(context.Background(), trialwatch.Article{URL: "javascript:alert(1)", Title: `<b>bold</b>`, Outlet: "X"}, nil,
+		[]trialwatch.Case{c}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(db, Config{}, func(context.Context, *trialwatch.Source) (trialwatch.Run, error) { return trialwatch.Run{}, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	_, hdr, page := do(t, "GET", ts.URL+"/", "", nil)
+	for _, bad := range []string{`<script>alert`, `<img src=x`, `href="javascript:`, `<b>bold</b>`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q unescaped", bad)
+		}
+	}
+	if !strings.Contains(page, "&lt;script&gt;alert(&#34;court&#34;)&lt;/script&gt; Court") {
+		t.Error("the court's name is not shown escaped")
+	}
+	if csp := hdr.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+		t.Errorf("Content-Security-Policy %q", csp)
+	}
+	_, _, feed := do(t, "GET", ts.URL+"/feed.atom", "", nil)
+	if strings.Contains(feed, "<script>") || strings.Contains(feed, `href="javascript:`) || strings.Contains(feed, "&lt;a href=&#34;javascript") {
+		t.Errorf("feed carries live markup: %s", feed)
 	}
 }
