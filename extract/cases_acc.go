@@ -399,6 +399,11 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	if defendants > c.defs {
 		ev["defendants"], rl["defendants"] = firstEv(ev, "convicted", "acquitted"), "arithmetic"
 	}
+	// A decision with no detail of its own is no case.
+	if c.court == "" && c.location() == "" && c.generic == "" && c.date == "" && len(c.terms) == 0 &&
+		defendants+convicted+acquitted+imprisoned+suspended == 0 {
+		return trialwatch.Case{}, false
+	}
 	if !isPrimary && primary != nil && (c.ref || c.same || defendants == 0) {
 		if defendants == 0 && primary.defs+primary.groupSize() > 0 {
 			defendants = max(primary.defs, primary.groupSize())

@@ -224,7 +224,13 @@ func (s *sent) findOutcomes(f *rules.Facts) {
 	}
 	sort.Slice(s.outcomes, func(i, j int) bool { return s.outcomes[i].start < s.outcomes[j].start })
 	for i := range s.outcomes {
-		s.outcomes[i].grp = s.governed(f, s.outcomes[i])
+		o := &s.outcomes[i]
+		// "were convicted …, and were handed": the same subject.
+		if i > 0 && matchAny(f.ByKind("coordination"), s.text[:o.start]) {
+			o.grp = s.outcomes[i-1].grp
+			continue
+		}
+		o.grp = s.governed(f, *o)
 	}
 }
 
@@ -279,7 +285,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 			}
 			continue
 		}
-		if (g.kind == gNames || g.kind == gOne) && containsAnd(f, s.text[g.end:chosen.start]) {
+		if g.kind == gNames && chosen.kind == gNames && containsAnd(f, s.text[g.end:chosen.start]) {
 			chosen.size += g.size
 			chosen.names = append(append([]string(nil), chosen.names...), g.names...)
 			chosen.start = g.start

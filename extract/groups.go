@@ -73,7 +73,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int) []*group
 					i = k
 					break
 				}
-				if f.Is("persons", toks[k].low) || f.Is("determiners", toks[k].low) {
+				if f.Is("persons", toks[k].low) || f.Is("determiners", toks[k].low) || stopWord(toks[k].low) {
 					break
 				}
 			}
@@ -139,8 +139,8 @@ number:
 		if _, ok := unitAt(f, toks, k); ok {
 			return nil, i
 		}
-		if f.Is("vague", toks[k].low) {
-			return nil, i // "a few dozen"
+		if f.Is("vague", toks[k].low) || f.Is("things", toks[k].low) {
+			return nil, i // "a few dozen", "all seven charges"
 		}
 	}
 	g.size = int(n)
@@ -230,8 +230,7 @@ func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int
 		if _, _, ok := numberAt(f, toks, m); ok {
 			return "", 0
 		}
-		switch t.low {
-		case "of", "to", "in", "for", "on", "at", "by", "with", "from", "than", "who", "were", "was", "had":
+		if stopWord(t.low) {
 			return "", 0
 		}
 	}
@@ -416,4 +415,14 @@ func matchAny(ps []*rules.Pattern, s string) bool {
 func isYearTok(t token) bool {
 	v, ok := digits(t.low)
 	return ok && len(t.low) == 4 && v >= 1900 && v <= 2100
+}
+
+// stopWord reports words that end a noun phrase.
+func stopWord(w string) bool {
+	switch w {
+	case "of", "to", "in", "for", "on", "at", "by", "with", "from", "than", "who", "were", "was", "had",
+		"when", "as", "after", "before", "while", "since", "that", "which", "and", "or", "but", "is", "are":
+		return true
+	}
+	return false
 }

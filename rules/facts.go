@@ -22,6 +22,9 @@ type Facts struct {
 	Ordinals map[string]int `yaml:"ordinals"`
 	// Vague lists words that count people without a number ("dozens").
 	Vague []string `yaml:"vague"`
+	// Things are plural nouns that a number may count without counting
+	// people ("all seven charges").
+	Things []string `yaml:"things"`
 	// Units maps words of time to months ("years": 12); 0 means a unit that
 	// only refines a compound term ("days").
 	Units map[string]int `yaml:"units"`
@@ -137,7 +140,7 @@ var patternKinds = map[string]bool{
 	"outcome": true, "skip": true, "new_case": true, "term_type": true,
 	"term_context": true, "term_exclude": true, "victims": true, "place": true,
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
-	"date_exclude": true, "aggregate": true, "name_gap": true,
+	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
@@ -216,7 +219,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps,
+		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things,
 	} {
 		set := map[string]bool{}
 		for _, w := range words {
