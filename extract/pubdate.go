@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -35,12 +36,26 @@ var modifiedMeta = []string{
 // publishedCue and modifiedCue tell, from a class, id, itemprop or label,
 // whether a date is the publication date or a later update.
 var (
-	publishedCue = regexp.MustCompile(`(?i)publish|posted|created|pubdate|date-?line|dateline|issued|опубликован|публикац|veröffentlicht|publié|publicado|pubblicato`)
-	modifiedCue  = regexp.MustCompile(`(?i)updat|modif|edited|revised|обновл|изменен|aktualisiert|mis à jour|actualizado|aggiornato`)
+	publishedCue = cueWords{"publish", "posted", "created", "pubdate", "dateline", "date-line", "issued", "опубликован", "публикац", "veröffentlicht", "publié", "publicado", "pubblicato", "жарияланды"}
+	modifiedCue  = cueWords{"updat", "modif", "edited", "revised", "обновл", "изменен", "aktualisiert", "mis à jour", "actualizado", "aggiornato"}
 	// urlDate finds /2024/03/20/, /2024-03-20/ and /20240320/ in a URL path.
 	urlDate = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(\d{1,2}|[a-z]{3})/(\d{1,2})|-(\d{1,2})-(\d{1,2})|_(\d{1,2})_(\d{1,2})|(\d{2})(\d{2}))(?:[/\-_.]|$)`)
 	urlDash = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[^\d]|$)`)
 )
+
+// cueWords are lower-case word stems; a text matches when it holds one.
+type cueWords []string
+
+// MatchString reports whether s holds one of the stems, ignoring case.
+func (c cueWords) MatchString(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range c {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // pubDate finds the page's publication date as YYYY-MM-DD, or "".
 func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) string {
@@ -90,16 +105,34 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 	return ""
 }
 
-// rawStamp matches a full timestamp anywhere in the source, as in RDF
-// comments, scripts and cache notes: 2020-07-03T17:16:22, 2020/04/17 01:43.
-var rawStamp = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})([-/])(\d{2})[-/](\d{2})[T ](?:[01]\d|2[0-3]):[0-5]\d`)
-
-// rawStamp is the last resort: the first valid timestamp in the page
-// source.
+// rawStamp is the last resort: the first valid full timestamp anywhere in
+// the page source, as RDF comments, scripts and cache notes hold them:
+// 2020-07-03T17:16:22, 2020/04/17 01:43. A hand-written scan: a pattern
+// would take milliseconds over a large page.
 func (dp dateParser) rawStamp(raw []byte) (ymd, bool) {
-	for _, m := range rawStamp.FindAllSubmatch(raw, 20) {
-		d := ymd{atoi(string(m[1])), atoi(string(m[3])), atoi(string(m[4]))}
-		if d.valid(dp.latest) {
+	digits := func(b []byte) bool {
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+16 <= len(raw); i++ {
+		c := raw[i]
+		if c != '1' && c != '2' || i > 0 && raw[i-1] >= '0' && raw[i-1] <= '9' {
+			continue
+		}
+		b := raw[i : i+16]
+		sep := b[4]
+		if sep != '-' && sep != '/' || b[7] != sep || b[10] != 'T' && b[10] != ' ' || b[13] != ':' {
+			continue
+		}
+		if !digits(b[0:4]) || !digits(b[5:7]) || !digits(b[8:10]) || !digits(b[11:13]) || !digits(b[14:16]) {
+			continue
+		}
+		d := ymd{atoi(string(b[0:4])), atoi(string(b[5:7])), atoi(string(b[8:10]))}
+		if h := atoi(string(b[11:13])); h < 24 && d.valid(dp.latest) {
 			return d, true
 		}
 	}
@@ -261,20 +294,28 @@ func (p *page) textDate(dp dateParser, headline *html.Node) (ymd, bool) {
 			break
 		}
 	}
-	var order []int
-	if h >= 0 {
-		for i := h + 1; i < len(blocks) && i <= h+12; i++ {
-			order = append(order, i)
-		}
-		for i := h - 1; i >= 0 && i >= h-8; i-- {
-			order = append(order, i)
-		}
-	}
+	// first the blocks near the headline that the markup calls a date,
+	// then the other blocks near it (after it first), then dated blocks
+	// anywhere
+	var cued, near, far []int
 	for i, b := range blocks {
-		if publishedCue.MatchString(b.cue) || strings.Contains(strings.ToLower(b.cue), "date") || strings.Contains(strings.ToLower(b.cue), "time") || strings.Contains(strings.ToLower(b.cue), "meta") {
-			order = append(order, i)
+		isCued := dateCue(b.cue)
+		inWindow := h >= 0 && i >= h-8 && i <= h+12 && i != h
+		switch {
+		case inWindow && isCued:
+			cued = append(cued, i)
+		case inWindow:
+			near = append(near, i)
+		case isCued:
+			far = append(far, i)
 		}
 	}
+	sortNear := func(idx []int) {
+		sort.SliceStable(idx, func(a, b int) bool { return distance(idx[a], h) < distance(idx[b], h) })
+	}
+	sortNear(cued)
+	sortNear(near)
+	order := append(append(cued, near...), far...)
 	for _, i := range order {
 		b := blocks[i]
 		if len(b.text) > 160 {
@@ -297,6 +338,17 @@ func (p *page) textDate(dp dateParser, headline *html.Node) (ymd, bool) {
 		}
 	}
 	return ymd{}, false
+}
+
+// dateCue reports whether a class or id names a date or the line that
+// holds it.
+func dateCue(ci string) bool {
+	if ci == "" {
+		return false
+	}
+	l := strings.ToLower(ci)
+	return publishedCue.MatchString(l) || strings.Contains(l, "date") || strings.Contains(l, "time") ||
+		strings.Contains(l, "meta") || strings.Contains(l, "byline") || strings.Contains(l, "info")
 }
 
 // timeOfDay matches a clock time such as 09:15 or 16:52:59.
@@ -381,7 +433,7 @@ func (p *page) blocks() []textBlock {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if boilerTags[n.DataAtom] && n.DataAtom != atom.Footer || n.DataAtom == atom.Nav {
+			if boilerTags[n.DataAtom] || p.furniture().is(n) && !dateCue(classID(n)) {
 				return
 			}
 			if isBlock(n) {

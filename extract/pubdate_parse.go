@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -50,23 +49,22 @@ func init() {
 			}
 		}
 	}
-	names := make([]string, 0, len(pubMonths))
-	for n := range pubMonths {
-		names = append(names, regexp.QuoteMeta(n))
-	}
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	month := `(` + strings.Join(names, "|") + `)`
-	// Day month year: "20 March 2024", "20. März 2024", "20 марта 2024 г.",
-	// "1st of May, 2024".
-	pubDMY = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+of|\s+de)?[\s\-]+` + month + `\.?(?:\s+de)?,?[\s\-]+(\d{4})(?:[^\d]|$)`)
-	// Month day year: "Mar 20, 2024", "March 19, 2024 10:05".
-	pubMDY = regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + month + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
-	// Year month day: "2024 March 20", "2024. március 20." is left out.
-	pubYMD = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(\d{4})\s+` + month + `\.?\s+(\d{1,2})(?:[^\d]|$)`)
 }
 
+// The written-date patterns take any word where the month stands and look
+// it up in pubMonths: one short pattern is much faster than an alternation
+// of every month name.
 var (
-	pubDMY, pubMDY, pubYMD *regexp.Regexp
+	// Day month year: "20 March 2024", "20. März 2024", "20 марта 2024 г.",
+	// "1st of May, 2024".
+	pubDMY = regexp.MustCompile(`(?:^|[^\pL\d])(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+of|\s+de)?[\s\-]+(\pL+)\.?(?:\s+de)?,?[\s\-]+(\d{4})(?:[^\d]|$)`)
+	// Month day year: "Mar 20, 2024", "March 19, 2024 10:05".
+	pubMDY = regexp.MustCompile(`(?:^|[^\pL\d])(\pL+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
+	// Year month day: "2024 March 20".
+	pubYMD = regexp.MustCompile(`(?:^|[^\pL\d])(\d{4})\s+(\pL+)\.?\s+(\d{1,2})(?:[^\d]|$)`)
+)
+
+var (
 	// pubISO matches 2024-03-20, 2024/03/20, 2024.03.20 and 20240320T.
 	pubISO = regexp.MustCompile(`(?:^|[^\d])(\d{4})([\-/.])(\d{1,2})([\-/.])(\d{1,2})(?:[^\d]|$)`)
 	// pubNumeric matches 20.03.2024, 20/03/2024, 03-20-2024 and 20.03.24.
@@ -161,14 +159,27 @@ func (dp dateParser) first(s string) (best ymd, found bool, at, end int) {
 			best, at, end = d, start, stop
 		}
 	}
-	if m := pubDMY.FindStringSubmatchIndex(s); m != nil {
-		try(m[2], m[7], ymd{atoi(s[m[6]:m[7]]), pubMonths[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]])})
-	}
-	if m := pubMDY.FindStringSubmatchIndex(s); m != nil {
-		try(m[2], m[7], ymd{atoi(s[m[6]:m[7]]), pubMonths[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]])})
-	}
-	if m := pubYMD.FindStringSubmatchIndex(s); m != nil {
-		try(m[2], m[7], ymd{atoi(s[m[2]:m[3]]), pubMonths[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[6]:m[7]])})
+	if hasDigitRun(s, 4) {
+		for _, m := range pubDMY.FindAllStringSubmatchIndex(s, 8) {
+			if mon := pubMonths[strings.ToLower(s[m[4]:m[5]])]; mon > 0 {
+				try(m[2], m[7], ymd{atoi(s[m[6]:m[7]]), mon, atoi(s[m[2]:m[3]])})
+				break
+			}
+		}
+		for _, m := range pubMDY.FindAllStringSubmatchIndex(s, 8) {
+			if mon := pubMonths[strings.ToLower(s[m[2]:m[3]])]; mon > 0 {
+				try(m[2], m[7], ymd{atoi(s[m[6]:m[7]]), mon, atoi(s[m[4]:m[5]])})
+				break
+			}
+		}
+		for _, m := range pubYMD.FindAllStringSubmatchIndex(s, 8) {
+			if mon := pubMonths[strings.ToLower(s[m[4]:m[5]])]; mon > 0 {
+				try(m[2], m[7], ymd{atoi(s[m[2]:m[3]]), mon, atoi(s[m[6]:m[7]])})
+				break
+			}
+		}
+	} else if !hasDigitRun(s, 2) {
+		return ymd{}, false, 0, 0
 	}
 	if m := pubISO.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
 		try(m[2], m[11], ymd{atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[10]:m[11]])})
@@ -197,6 +208,22 @@ func (dp dateParser) first(s string) (best ymd, found bool, at, end int) {
 		return ymd{}, false, 0, 0
 	}
 	return best, true, at, end
+}
+
+// hasDigitRun reports whether s holds n or more ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // atoi converts a short run of digits; anything else gives -1.
