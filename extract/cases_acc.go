@@ -290,9 +290,10 @@ func (c *caseAcc) addTerms(s *sent) {
 			field = "imprisoned"
 		case "suspended":
 			field = "suspended"
-		case "noncustodial", "restriction", "fine":
-			field = "noncustodial"
 		default:
+			// Bans, fines and restrictions often come with another
+			// sentence; only a decision verb counts their people.
+			c.hasTerm[t.kind] = true
 			continue
 		}
 		c.hasTerm[t.kind] = true

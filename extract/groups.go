@@ -254,7 +254,9 @@ func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 			continue
 		}
 		key := strings.ToLower(stripPossessive(words[len(words)-1]))
-		names = append(names, &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}})
+		g := &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}}
+		g.victim = isVictim(f, s, g)
+		names = append(names, g)
 	}
 	// Join lists.
 	var out []*group
@@ -262,7 +264,7 @@ func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 	for _, n := range names {
 		if len(out) > 0 {
 			last := out[len(out)-1]
-			if last.kind == gNames && n.start >= last.end && matchAny(gaps, s[last.end:n.start]) {
+			if last.kind == gNames && n.start >= last.end && last.victim == n.victim && matchAny(gaps, s[last.end:n.start]) {
 				last.end = n.end
 				last.size++
 				last.names = append(last.names, n.names...)
