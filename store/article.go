@@ -216,6 +216,7 @@ func resolveArticle(tx *bolt.Tx, in *saveInput) (*articleRecord, error) {
 
 func (db *DB) save(tx *bolt.Tx, in *saveInput, res *SaveResult) error {
 	now := db.now().UTC()
+	packAppends(tx)
 	old, err := resolveArticle(tx, in)
 	if err != nil {
 		return err

@@ -29,6 +29,19 @@ func decodeCase(v []byte) (trialwatch.StoredCase, uint64, error) {
 	return sc, binary.BigEndian.Uint64(v[:8]), nil
 }
 
+// marshalCase encodes a stored case as exports give it: without the HTML
+// escaping of <, > and & that encoding/json does by default, so evidence
+// reads as written.
+func marshalCase(sc *trialwatch.StoredCase) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sc); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 func contribKey(id, articleURL string) []byte {
 	return append(append([]byte(id), 0), articleURL...)
 }
@@ -121,7 +134,7 @@ func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) er
 			sc.AppealOf = old.AppealOf
 		}
 	}
-	body, err := json.Marshal(&sc)
+	body, err := marshalCase(&sc)
 	if err != nil {
 		return err
 	}
@@ -129,7 +142,7 @@ func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) er
 		return nil
 	}
 	sc.Updated = now
-	if body, err = json.Marshal(&sc); err != nil {
+	if body, err = marshalCase(&sc); err != nil {
 		return err
 	}
 	revs := tx.Bucket(bRevs)

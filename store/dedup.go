@@ -87,7 +87,7 @@ const (
 	wSameDay      = 3.0  // both give the day, the same one
 	wSameMonth    = 1.5  // one gives only the month, the other a day in it
 	wMonthOnly    = 1.0  // both give only the month, the same one
-	wDateMissing  = -1.0 // one dates the decision, the other does not
+	wDateMissing  = -0.5 // one dates the decision, the other does not
 	wPlaceShared  = 3.0  // court or place words in common
 	wPlaceClash   = -2.5 // both name places, none shared
 	wCountSmall   = 0.3  // equal head count of 0 or 1: common, weak evidence
@@ -95,7 +95,8 @@ const (
 	wCountClash   = -1.0 // different head counts (outlets miscount, so soft)
 	wSentence     = 1.5  // equal term
 	wSentenceDiff = -2.0 // different term
-	wRoleShared   = 0.5
+	wRoleShared   = 0.5 // per shared word of the defendants' description
+	wRoleMax      = 1.5 // at most
 	wRoleClash    = -1.0
 )
 
@@ -161,8 +162,14 @@ func score(a, b *features) float64 {
 		}
 	}
 	if len(a.Roles) > 0 && len(b.Roles) > 0 {
-		if overlaps(a.Roles, b.Roles) {
-			s += wRoleShared
+		shared := 0.0
+		for _, r := range a.Roles {
+			if contains(b.Roles, r) {
+				shared += wRoleShared
+			}
+		}
+		if shared > 0 {
+			s += min(shared, wRoleMax)
 		} else {
 			s += wRoleClash
 		}

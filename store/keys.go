@@ -105,3 +105,12 @@ func getCount(tx *bolt.Tx, name string) int {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func atoi(s string) (int, error) { return strconv.Atoi(s) }
+
+// packAppends fills the pages of buckets whose keys mostly grow (ids,
+// revisions) nearly full: bolt's default half-full split suits random
+// inserts and would double their size on disk.
+func packAppends(tx *bolt.Tx) {
+	for _, name := range [][]byte{bCases, bFeat, bContrib, bRevs} {
+		tx.Bucket(name).FillPercent = 0.9
+	}
+}
