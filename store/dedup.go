@@ -95,8 +95,8 @@ const (
 	wCountClash   = -1.0 // different head counts (outlets miscount, so soft)
 	wSentence     = 1.5  // equal term
 	wSentenceDiff = -2.0 // different term
-	wRoleShared   = 0.5 // per shared word of the defendants' description
-	wRoleMax      = 1.5 // at most
+	wRoleShared   = 0.5  // per shared word of the defendants' description
+	wRoleMax      = 1.5  // at most
 	wRoleClash    = -1.0
 )
 
