@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
 )
 
 // benchDir holds real news pages with ground truth (bench/README.md).
@@ -144,6 +145,36 @@ func BenchmarkReadArticleRealPages(b *testing.B) {
 		if _, err := ReadArticle(&trialwatch.Page{URL: bp.url, Body: bp.body}, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkExtract runs the whole extraction (HTML parse, article, cases)
+// on every page of the labelled corpus; ns/op is per page.
+func BenchmarkExtract(b *testing.B) {
+	pages := loadDevCorpus(b)
+	rs := rules.Default()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		dp := pages[i%len(pages)]
+		Extract(&trialwatch.Page{Body: dp.html}, rs)
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkExtractRealPages runs the whole extraction on the real pages of
+// the text bench (about 170 KB each); ns/op is per page.
+func BenchmarkExtractRealPages(b *testing.B) {
+	pages := loadBench(b, "aeb")
+	rs := rules.Default()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		bp := pages[i%len(pages)]
+		Extract(&trialwatch.Page{URL: bp.url, Body: bp.body}, rs)
 	}
 	reportCPU(b, start)
 }
