@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"net/url"
@@ -22,17 +23,29 @@ var trackingParams = map[string]bool{
 // and tracking parameters (utm_*, fbclid, gclid, ...) removed from the query.
 // Only absolute http and https URLs are accepted.
 func CanonicalURL(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	c, err := canonical(raw)
 	if err != nil {
 		return "", fmt.Errorf("crawler: url %q: %w", raw, err)
 	}
+	return c, nil
+}
+
+func canonical(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return "", err
+	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", fmt.Errorf("crawler: url %q: scheme %q is not http or https", raw, u.Scheme)
+		return "", fmt.Errorf("scheme %q is not http or https", u.Scheme)
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
-		return "", fmt.Errorf("crawler: url %q: no host", raw)
+		return "", errors.New("no host")
 	}
 	port := u.Port()
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {

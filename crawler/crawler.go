@@ -252,6 +252,9 @@ func newCrawl(src *trialwatch.Source, opts Options, sink Sink) (*crawl, error) {
 			}
 		}
 	}
+	if err := c.checkEntryPoints(); err != nil {
+		return nil, err
+	}
 	c.client = newClient(guard{allow: opts.AllowNetworks}, timeout, maxBody, c.redirectOK)
 	c.front = newFrontier(max(src.Delay, 0), max(src.Parallel, 1))
 	cache := opts.Robots
@@ -262,6 +265,26 @@ func newCrawl(src *trialwatch.Source, opts Options, sink Sink) (*crawl, error) {
 		timeout: min(timeout, robotsTimeoutCap), origins: map[string]*robotsResult{}}
 	c.coll = newCollector(c.client, opts.UserAgent)
 	return c, nil
+}
+
+// checkEntryPoints rejects a source whose entry points are not http(s)
+// URLs on its allowed domains.
+func (c *crawl) checkEntryPoints() error {
+	for _, l := range []struct {
+		what string
+		urls []string
+	}{{"start page", c.src.Start}, {"feed", c.src.Feeds}, {"sitemap", c.src.Sitemaps}} {
+		for _, raw := range l.urls {
+			canon, err := canonical(raw)
+			if err != nil {
+				return fmt.Errorf("crawler: %s: %s %q: %w", c.src.Name, l.what, raw, err)
+			}
+			if u, _ := url.Parse(canon); !c.allowedHost(u.Hostname()) {
+				return fmt.Errorf("crawler: %s: %s %q is not on the allowed domains %v", c.src.Name, l.what, raw, c.src.AllowedDomains)
+			}
+		}
+	}
+	return nil
 }
 
 // allowedHost reports whether the source may fetch from host.
@@ -310,9 +333,25 @@ func (c *crawl) count(event, u string, f func(*Stats)) {
 	}
 }
 
-func (c *crawl) fail(u, reason string, err error) {
-	c.log.Warn("fetch failed", "source", c.src.Name, "url", u, "reason", reason, "err", err)
-	c.count("failed", u, func(s *Stats) { s.Failed++; s.FailedBy[reason]++ })
+// fail counts t as given up on for reason. An article that failed for a
+// reason a later crawl may not meet again keeps the entry points'
+// validators from being saved, so that crawl sees its link again.
+func (c *crawl) fail(t task, reason string, err error) {
+	c.log.Warn("fetch failed", "source", c.src.Name, "url", t.url, "reason", reason, "err", err)
+	transient := t.kind == kindArticle && !permanentReasons[reason] &&
+		!(strings.HasPrefix(reason, "http_4") && reason != "http_429" && reason != "http_408")
+	c.count("failed", t.url, func(s *Stats) {
+		s.Failed++
+		s.FailedBy[reason]++
+		if transient {
+			c.transient++
+		}
+	})
+}
+
+// permanentReasons are failures that another crawl would meet again.
+var permanentReasons = map[string]bool{
+	"too_large": true, "not_html": true, "redirects": true, "offsite_redirect": true, "url": true, "parse": true,
 }
 
 func (c *crawl) snapshot() Stats {

@@ -10,7 +10,7 @@ import (
 func (c *crawl) listing(t task, final *url.URL, body []byte, h http.Header) {
 	links, err := parseHTML(body, final)
 	if err != nil {
-		c.fail(t.url, "parse", err)
+		c.fail(t, "parse", err)
 		return
 	}
 	from := "page " + t.url
@@ -43,7 +43,7 @@ func (c *crawl) listing(t task, final *url.URL, body []byte, h http.Header) {
 func (c *crawl) feed(t task, final *url.URL, body []byte, h http.Header) {
 	items, err := parseFeed(body, final)
 	if err != nil {
-		c.fail(t.url, "parse", err)
+		c.fail(t, "parse", err)
 		return
 	}
 	c.articleLinks(items, "feed "+t.url)
@@ -54,7 +54,7 @@ func (c *crawl) feed(t task, final *url.URL, body []byte, h http.Header) {
 func (c *crawl) sitemap(t task, final *url.URL, body []byte, h http.Header) {
 	sm, err := parseSitemap(body, final)
 	if err != nil {
-		c.fail(t.url, "parse", err)
+		c.fail(t, "parse", err)
 		return
 	}
 	if sm.index {

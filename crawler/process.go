@@ -22,7 +22,7 @@ func (c *crawl) process(ctx context.Context, t task) {
 	}()
 	u, err := url.Parse(t.url)
 	if err != nil {
-		c.fail(t.url, "url", err)
+		c.fail(t, "url", err)
 		return
 	}
 	if !c.robotsAllow(ctx, t, u) {
@@ -31,7 +31,7 @@ func (c *crawl) process(ctx context.Context, t task) {
 	if t.kind == kindArticle {
 		visited, err := c.opts.State.IsVisited(VisitID(t.url))
 		if err != nil {
-			c.fail(t.url, "state", err)
+			c.fail(t, "state", err)
 			return
 		}
 		if visited {
@@ -62,7 +62,7 @@ func (c *crawl) process(ctx context.Context, t task) {
 		return
 	}
 	if j.binary {
-		c.fail(t.url, "not_html", fmt.Errorf("crawler: %s is %s, not a page", t.url, j.contentType))
+		c.fail(t, "not_html", fmt.Errorf("crawler: %s is %s, not a page", t.url, j.contentType))
 		return
 	}
 	if j.err != nil || j.status >= 203 {
@@ -101,7 +101,7 @@ func (c *crawl) robotsAllow(ctx context.Context, t task, u *url.URL) bool {
 		c.refused(t.url, rb.err)
 		return false
 	case rb.err != nil:
-		c.fail(t.url, "robots_unavailable", rb.err)
+		c.fail(t, "robots_unavailable", rb.err)
 		return false
 	case !rb.allowed(u):
 		c.log.Debug("disallowed by robots.txt", "source", c.src.Name, "url", t.url)
@@ -167,12 +167,7 @@ func (c *crawl) failed(t task, j *job) bool {
 		return false
 	}
 	if !retryable || t.attempt+1 >= c.attempts {
-		c.fail(t.url, reason, j.err)
-		if retryable && t.kind == kindArticle {
-			c.statsMu.Lock()
-			c.transient++
-			c.statsMu.Unlock()
-		}
+		c.fail(t, reason, j.err)
 		return false
 	}
 	now := time.Now()
@@ -222,7 +217,7 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 	if !dup && canon != t.url {
 		v, err := c.opts.State.IsVisited(VisitID(canon))
 		if err != nil {
-			c.fail(t.url, "state", err)
+			c.fail(t, "state", err)
 			return
 		}
 		dup = v
@@ -244,10 +239,7 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 	}
 	if err := c.sink.Page(ctx, page); err != nil {
 		delete(c.claimed, canon)
-		c.statsMu.Lock()
-		c.transient++
-		c.statsMu.Unlock()
-		c.fail(t.url, "sink", err)
+		c.fail(t, "sink", err)
 		return
 	}
 	c.markVisited(t.url, ids)

@@ -108,6 +108,12 @@ func TestCrawlRejectsBadInput(t *testing.T) {
 		{"nil sink", src, opts, nil, "crawler: test: sink is nil"},
 		{"nil state", src, Options{}, &pageSink{}, "crawler: test: Options.State is nil"},
 		{"no entry points", &trialwatch.Source{Name: "empty"}, opts, &pageSink{}, "crawler: empty: no start page, feed or sitemap"},
+		{"feed not http", &trialwatch.Source{Name: "s", Feeds: []string{"ftp://x/feed"}}, opts, &pageSink{},
+			`crawler: s: feed "ftp://x/feed": scheme "ftp" is not http or https`},
+		{"start page off the allowed domains", &trialwatch.Source{Name: "s", Start: []string{"https://b.example/"}, AllowedDomains: []string{"a.example"}},
+			opts, &pageSink{}, `crawler: s: start page "https://b.example/" is not on the allowed domains [a.example]`},
+		{"sitemap without host", &trialwatch.Source{Name: "s", Sitemaps: []string{"https:///sitemap.xml"}}, opts, &pageSink{},
+			`crawler: s: sitemap "https:///sitemap.xml": no host`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
