@@ -22,7 +22,8 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	if f == nil {
 		return nil
 	}
-	sents := articleSentences(f, a)
+	known := knownPeople(f, a.Title, a.Text, strings.Join(a.Sentences, " "))
+	sents := articleSentences(f, a, known)
 	b := builder{f: f, published: a.Published}
 	for i, s := range sents {
 		var prev *sent
@@ -32,7 +33,7 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 		b.add(s, prev)
 	}
 	if a.Title != "" {
-		if t := analyze(f, a.Title, -1); t.anchor() {
+		if t := analyze(f, a.Title, -1, known); t.anchor() {
 			b.title = b.mention(t, nil)
 		}
 	}
@@ -68,18 +69,18 @@ func language(s string) string {
 
 // articleSentences splits the article into analysed sentences, keeping the
 // paragraph of each.
-func articleSentences(f *rules.Facts, a trialwatch.Article) []*sent {
+func articleSentences(f *rules.Facts, a trialwatch.Article, known *people) []*sent {
 	var out []*sent
 	if strings.TrimSpace(a.Text) != "" {
 		for p, para := range splitParagraphs(a.Text) {
 			for _, s := range splitParagraph(para, nil) {
-				out = append(out, analyze(f, s, p))
+				out = append(out, analyze(f, s, p, known))
 			}
 		}
 		return out
 	}
 	for i, s := range a.Sentences {
-		out = append(out, analyze(f, s, i))
+		out = append(out, analyze(f, s, i, known))
 	}
 	return out
 }

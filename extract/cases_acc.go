@@ -186,6 +186,9 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 			c.addDefs(size, s.text, o.rule)
 			continue
 		}
+		if g.kind == gRef && c.count(field) > 0 {
+			continue // "the officers" may be some of those counted
+		}
 		switch g.kind {
 		case gCount, gRef:
 			if size > c.explicit[field] {

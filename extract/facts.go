@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/trialwatch/trialwatch/rules"
 )
@@ -57,8 +58,50 @@ func (s *sent) clauseOf(pos int) int {
 	return len(s.clauses) - 1
 }
 
+// people are the personal names an article uses: each word of a full
+// name ("Gerry Maliban") maps to the name's key, so that a later "Maliban"
+// is the same person; victims are the keys of names told as victims.
+type people struct {
+	key    map[string]string
+	victim map[string]bool
+}
+
+// knownPeople collects the personal names of texts.
+func knownPeople(f *rules.Facts, texts ...string) *people {
+	p := &people{key: map[string]string{}, victim: map[string]bool{}}
+	for _, t := range texts {
+		for _, g := range findNames(f, t, nil) {
+			for _, k := range g.names {
+				if g.victim {
+					p.victim[k] = true
+				}
+			}
+		}
+		for _, m := range f.NameRe().FindAllString(t, -1) {
+			words := strings.Fields(m)
+			for len(words) > 0 && f.Is("court_strip", strings.ToLower(words[0])) {
+				words = words[1:]
+			}
+			if len(words) < 2 || !personName(f, words) {
+				continue
+			}
+			words = stripTitles(f, words)
+			key := nameKey(words)
+			for _, w := range []string{words[0], words[len(words)-1]} {
+				lw := strings.ToLower(stripPossessive(strings.TrimSuffix(w, ".")))
+				if len(lw) > 2 && !f.Is("not_places", lw) && f.CountryOf(w) == "" && f.Months[lw] == 0 {
+					if _, ok := p.key[lw]; !ok {
+						p.key[lw] = key
+					}
+				}
+			}
+		}
+	}
+	return p
+}
+
 // analyze finds the facts of one sentence.
-func analyze(f *rules.Facts, text string, para int) *sent {
+func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 	s := &sent{text: text, para: para, toks: tokenize(text)}
 	s.clauses = splitClauses(f, text)
 	s.skipped = make([]bool, len(s.clauses))
@@ -87,7 +130,7 @@ func analyze(f *rules.Facts, text string, para int) *sent {
 		masks = append(masks, [2]int{p.start, p.end})
 	}
 	s.countries = append(append(s.countries, countries...), findCountries(f, s.toks)...)
-	s.groups = findGroups(f, text, s.toks, masks)
+	s.groups = findGroups(f, text, s.toks, masks, known)
 
 	// Markers of term kinds; an earlier pattern wins where two overlap
 	// ("non-custodial" over "custodial").

@@ -33,7 +33,7 @@ type group struct {
 
 // findGroups returns the mentions of people in a sentence, in order, with
 // the spans of courts and places left out of name search.
-func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int) []*group {
+func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *people) []*group {
 	var out []*group
 	masked := func(start, end int) bool {
 		for _, m := range masks {
@@ -79,10 +79,31 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int) []*group
 			}
 		}
 	}
-	out = append(out, findNames(f, s, masks)...)
+	names := findNames(f, s, masks)
+	out = append(out, names...)
+	// A single word of a name told in full elsewhere ("Maliban").
+	if known != nil {
+		for _, t := range toks {
+			if !t.word || !t.upper || overlapsAny(t.start, t.end, masks) {
+				continue
+			}
+			key, ok := known.key[strings.ToLower(stripPossessive(t.text))]
+			if !ok || inGroups(out, t.start) {
+				continue
+			}
+			g := &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{key}}
+			g.victim = known.victim[key]
+			out = append(out, g)
+		}
+	}
 	out = mergeGroups(f, s, sortGroups(out))
 	for _, g := range out {
-		g.victim = isVictim(f, s, g)
+		if !g.victim {
+			g.victim = isVictim(f, s, g)
+		}
+		if known != nil && g.kind == gNames && len(g.names) == 1 && known.victim[g.names[0]] {
+			g.victim = true
+		}
 	}
 	return out
 }
@@ -131,6 +152,9 @@ number:
 	n, k, ok := numberAt(f, toks, j)
 	if !ok || n != float64(int(n)) || n <= 0 || n > 10000 || isYearTok(toks[j]) {
 		return nil, i
+	}
+	if j > 0 && toks[j-1].upper && f.Months[strings.TrimSuffix(toks[j-1].low, ".")] > 0 || k < len(toks) && toks[k].upper && f.Months[strings.TrimSuffix(toks[k].low, ".")] > 0 {
+		return nil, i // "February 27", "17 October"
 	}
 	if j < len(toks) && strings.Contains(toks[j].low, "-") && !isNumberCompound(f, toks[j].low) {
 		return nil, i // "three-year", "seven-member"
@@ -253,7 +277,7 @@ func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 		if len(words) < 2 || overlapsAny(start, end, masks) || !personName(f, words) {
 			continue
 		}
-		key := strings.ToLower(stripPossessive(words[len(words)-1]))
+		key := nameKey(words)
 		g := &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}}
 		g.victim = isVictim(f, s, g)
 		names = append(names, g)
@@ -279,6 +303,7 @@ func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 // personName reports whether capitalised words look like a person's name
 // rather than an organisation, a place or a date.
 func personName(f *rules.Facts, words []string) bool {
+	words = stripTitles(f, words)
 	plain := 0
 	for _, w := range words {
 		w = stripPossessive(strings.TrimSuffix(w, "."))
@@ -427,4 +452,27 @@ func stopWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+func inGroups(gs []*group, pos int) bool {
+	for _, g := range gs {
+		if pos >= g.start && pos < g.end {
+			return true
+		}
+	}
+	return false
+}
+
+// stripTitles drops ranks and honorifics before a name ("Police Staff
+// Sergeant Gerry Maliban").
+func stripTitles(f *rules.Facts, words []string) []string {
+	for len(words) > 1 && f.Is("titles", strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+		words = words[1:]
+	}
+	return words
+}
+
+// nameKey identifies a person by the last word of the name.
+func nameKey(words []string) string {
+	return strings.ToLower(stripPossessive(strings.TrimSuffix(words[len(words)-1], ".")))
 }

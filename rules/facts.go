@@ -78,6 +78,9 @@ type Facts struct {
 	Same        []string `yaml:"same"`
 	// BareVerbs may follow a number that stands for people ("seven were").
 	BareVerbs []string `yaml:"bare_verbs"`
+	// Titles may open a personal name without being part of it ("Sgt",
+	// "Police Staff Sergeant", "Judge").
+	Titles []string `yaml:"titles"`
 	// OrgWords make a capitalised name an organisation, not a person.
 	OrgWords []string `yaml:"org_words"`
 	// Part words mark a count as part of the group ("other", "remaining").
@@ -219,7 +222,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things,
+		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things, "titles": f.Titles,
 	} {
 		set := map[string]bool{}
 		for _, w := range words {
