@@ -69,18 +69,25 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 	if d, ok := dp.fromURL(p.url.Path); ok {
 		return d.String()
 	}
+	var structured []string
 	for _, o := range p.articleLD() {
 		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
-			if d, ok := dp.machine(o.str(k)); ok {
-				return d.String()
-			}
+			structured = append(structured, o.str(k))
 		}
 	}
 	for _, k := range publishedMeta {
-		for _, v := range p.meta[k] {
-			if d, ok := dp.machine(v); ok {
-				return d.String()
+		structured = append(structured, p.meta[k]...)
+	}
+	for _, v := range structured {
+		if d, ok := dp.machine(v); ok {
+			if nearMidnightUTC(v) {
+				// the outlet's own calendar day may be the one before or
+				// after; the date shown on the page tells which
+				if shown, ok := p.shownDate(dp, headline); ok && dayGap(shown, d) == 1 {
+					return shown.String()
+				}
 			}
+			return d.String()
 		}
 	}
 	if d, ok := p.markedDate(dp, headline); ok {
@@ -137,6 +144,38 @@ func (dp dateParser) rawStamp(raw []byte) (ymd, bool) {
 		}
 	}
 	return ymd{}, false
+}
+
+// shownDate is the date the page shows its readers in marked-up time
+// elements.
+func (p *page) shownDate(dp dateParser, headline *html.Node) (ymd, bool) {
+	return p.markedDate(dp, headline)
+}
+
+// nearMidnightUTC reports whether a machine timestamp is in UTC and within
+// four hours of midnight, so that the outlet's local day may differ.
+func nearMidnightUTC(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) < 16 || v[10] != 'T' && v[10] != ' ' {
+		return false
+	}
+	utc := strings.HasSuffix(v, "Z") || strings.HasSuffix(v, "+00:00") || strings.HasSuffix(v, "+0000")
+	if !utc {
+		return false
+	}
+	h := atoi(v[11:13])
+	return h >= 20 || h >= 0 && h < 4
+}
+
+// dayGap returns the number of days between two dates.
+func dayGap(a, b ymd) int {
+	ta := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
+	tb := time.Date(b.y, time.Month(b.m), b.d, 0, 0, 0, 0, time.UTC)
+	g := int(ta.Sub(tb).Hours() / 24)
+	if g < 0 {
+		return -g
+	}
+	return g
 }
 
 // fromElement reads a date from an element: its datetime or content
