@@ -320,7 +320,28 @@ func (c *crawl) enqueue(raw string, k kind, hops int, from string) {
 		}
 		return
 	}
-	c.front.add(task{url: canon, host: u.Host, kind: k, hops: hops})
+	if !c.front.see(canon) {
+		return
+	}
+	if rb := c.robots.peek(u); rb != nil && rb.err == nil && !rb.allowed(u) {
+		c.log.Debug("disallowed by robots.txt", "source", c.src.Name, "url", canon)
+		c.count("skipped_robots", canon, func(s *Stats) { s.SkippedRobots++ })
+		return
+	}
+	if k == kindArticle {
+		// Known articles are dropped here, not queued: in the queue each
+		// would wait out the host's delay for nothing.
+		visited, err := c.opts.State.IsVisited(VisitID(canon))
+		if err != nil {
+			c.fail(task{url: canon, kind: k}, "state", err)
+			return
+		}
+		if visited {
+			c.count("known", canon, func(s *Stats) { s.Known++ })
+			return
+		}
+	}
+	c.front.push(task{url: canon, host: u.Host, kind: k, hops: hops})
 }
 
 // count applies f to the stats and reports the event.

@@ -83,19 +83,34 @@ func (f *frontier) host(name string) *hostQueue {
 	return h
 }
 
-// add queues t unless its URL was queued before in this crawl.
-func (f *frontier) add(t task) bool {
+// see records that the crawl met a URL and reports whether it is new.
+func (f *frontier) see(u string) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.seen[t.url] {
+	if f.seen[u] {
 		return false
 	}
-	f.seen[t.url] = true
+	f.seen[u] = true
+	return true
+}
+
+// add queues t unless its URL was queued before in this crawl.
+func (f *frontier) add(t task) bool {
+	if !f.see(t.url) {
+		return false
+	}
+	f.push(t)
+	return true
+}
+
+// push queues t, which the caller has seen.
+func (f *frontier) push(t task) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.pending++
 	h := f.host(t.host)
 	h.tasks = append(h.tasks, t)
 	f.notify()
-	return true
 }
 
 // done ends a task handed out by next.

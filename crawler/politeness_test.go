@@ -116,3 +116,36 @@ func TestDelayBetweenRequestsToOneHost(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownArticlesCostNoDelay: a sitemap of thousands of articles taken
+// in earlier crawls must not make the next crawl wait out the host's delay
+// once per known URL.
+func TestKnownArticlesCostNoDelay(t *testing.T) {
+	var links []string
+	for i := range 2000 {
+		links = append(links, fmt.Sprintf("/news/2024/old-%d", i))
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, listHTML(links...)) })
+	mux.HandleFunc("/news/2024/{slug}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, articleHTML(r.PathValue("slug")))
+	})
+	srv := serve(t, &hits{}, mux)
+	src := testSource(srv.URL)
+	src.Delay = time.Second
+	opts := testOptions(t)
+	state := opts.State.(*memState)
+	for _, l := range links {
+		state.Visited(VisitID(srv.URL + l))
+	}
+	st, took, err := crawlOnce(t, src, opts, &pageSink{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Known != len(links) || st.Fetched != 1 {
+		t.Errorf("stats = %+v", st)
+	}
+	if took > 2*time.Second {
+		t.Errorf("took %s for one fetch and %d known links", took, len(links))
+	}
+}

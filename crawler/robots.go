@@ -122,6 +122,23 @@ func (r *robotsRun) lookup(ctx context.Context, u *url.URL) (res *robotsResult, 
 	return res, true
 }
 
+// peek returns the rules for the origin of u if they are already known in
+// this crawl, without waiting or fetching.
+func (r *robotsRun) peek(u *url.URL) *robotsResult {
+	r.mu.Lock()
+	res := r.origins[u.Scheme+"://"+u.Host]
+	r.mu.Unlock()
+	if res == nil {
+		return nil
+	}
+	select {
+	case <-res.ready:
+		return res
+	default:
+		return nil
+	}
+}
+
 func (r *robotsRun) fetch(ctx context.Context, origin string) (*robotstxt.RobotsData, error) {
 	ctx, cancel := context.WithTimeout(context.WithValue(ctx, robotsFetchKey{}, true), r.timeout)
 	defer cancel()
