@@ -18,5 +18,8 @@
 // ignores proxy settings from the environment.
 //
 // The crawler never interprets what an article says: it only decides which
-// URLs are listing pages, feeds, sitemaps or articles.
+// URLs are listing pages, feeds, sitemaps or articles. It never connects to a
+// non-public address that Options.AllowNetworks does not open, never
+// requests a path robots.txt disallows, and never follows a link off the
+// source's allowed domains.
 package crawler

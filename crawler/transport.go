@@ -17,7 +17,8 @@ import (
 // decompression, is larger than the source's MaxBody.
 var ErrTooLarge = errors.New("response body too large")
 
-// ErrTooManyRedirects is returned (wrapped) after maxRedirects hops.
+// ErrTooManyRedirects is returned (wrapped) when a page redirects more than
+// 10 times.
 var ErrTooManyRedirects = errors.New("too many redirects")
 
 // ErrDisallowed is returned (wrapped) for a redirect to a URL that the
