@@ -246,6 +246,9 @@ func decisionDate(s *sent, published string) (string, string) {
 			x := d.start - o.end
 			if d.end <= o.start {
 				x = o.start - d.end
+				if inRelative(s, d.start, o.start) {
+					continue // "officers who arrested him in February 2017 were convicted"
+				}
 			}
 			if x < 0 {
 				x = 0
@@ -264,6 +267,29 @@ func decisionDate(s *sent, published string) (string, string) {
 		return "", ""
 	}
 	return s.dates[best].resolve(published), "date-nearest-decision"
+}
+
+// inRelative reports whether pos lies in a relative clause that ends
+// before the verb at verb ("who arrested him in 2017 were convicted").
+func inRelative(s *sent, pos, verb int) bool {
+	c := s.clauses[s.clauseOf(verb)]
+	for _, t := range s.toks {
+		if t.start >= pos || t.start < c[0] {
+			continue
+		}
+		if s.f.Is("relatives", t.low) {
+			// "which in October 2024 convicted": the date opens the clause
+			// of the verb itself.
+			words := 0
+			for _, u := range s.toks {
+				if u.start >= t.end && u.end <= pos && u.word {
+					words++
+				}
+			}
+			return words >= 2
+		}
+	}
+	return false
 }
 
 // target returns the case a mention belongs to, or nil for a new one.

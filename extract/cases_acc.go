@@ -305,7 +305,7 @@ func (c *caseAcc) addTerms(s *sent) {
 			c.evidence("sentence_min_months", s.text, "term")
 			c.evidence("sentence_max_months", s.text, "term")
 		}
-		if t.byRange {
+		if t.collective {
 			if t.persons > c.coll[field] {
 				c.coll[field] = t.persons
 				c.evidence(field, s.text, "term-group")
@@ -536,7 +536,7 @@ func (c *caseAcc) termRange() (int, int, bool) {
 	loRange := false
 	for _, t := range c.terms {
 		if t.hasMin && t.min < lo {
-			lo, loRange = t.min, t.byRange || t.min != t.max
+			lo, loRange = t.min, t.byRange || t.collective || t.min != t.max
 		}
 		if t.hasMax && t.max > hi {
 			hi = t.max
@@ -554,7 +554,7 @@ func (c *caseAcc) termRange() (int, int, bool) {
 	if loRange && math.Mod(lo, 12) == 0 {
 		best := math.Inf(1)
 		for _, t := range c.terms {
-			if !t.byRange && t.hasMin && t.min == t.max && t.min > lo && t.min < lo+12 && t.min < best {
+			if !t.byRange && !t.collective && t.hasMin && t.min == t.max && t.min > lo && t.min < lo+12 && t.min < best {
 				best = t.min
 			}
 		}

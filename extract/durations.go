@@ -17,7 +17,8 @@ type term struct {
 	hasMax     bool
 	kind       string // custodial, suspended, restriction, fine, life, death, noncustodial
 	persons    int    // how many people received it
-	byRange    bool   // a range over a group, not one person's term
+	byRange    bool   // a range ("four to six years")
+	collective bool   // told of a whole group at once
 }
 
 // value is one parsed duration.

@@ -25,6 +25,7 @@ type marker struct {
 
 // sent is one sentence with the facts found in it.
 type sent struct {
+	f         *rules.Facts
 	text      string
 	para      int
 	toks      []token
@@ -82,7 +83,7 @@ func knownPeople(f *rules.Facts, texts ...string) *people {
 			for len(words) > 0 && f.Is("court_strip", strings.ToLower(words[0])) {
 				words = words[1:]
 			}
-			if len(words) < 2 || !personName(f, words) {
+			if len(words) < 2 || !personName(f, words) || isJudge(f, words) {
 				continue
 			}
 			words = stripTitles(f, words)
@@ -102,7 +103,7 @@ func knownPeople(f *rules.Facts, texts ...string) *people {
 
 // analyze finds the facts of one sentence.
 func analyze(f *rules.Facts, text string, para int, known *people) *sent {
-	s := &sent{text: text, para: para, toks: tokenize(text)}
+	s := &sent{f: f, text: text, para: para, toks: tokenize(text)}
 	s.clauses = splitClauses(f, text)
 	s.skipped = make([]bool, len(s.clauses))
 	for _, p := range f.ByKind("skip") {
@@ -310,33 +311,42 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 			}
 		}
 	}
-	// Subject: the nearest group before, summed over "A … and B".
-	var chosen *group
-	for k := len(s.groups) - 1; k >= 0; k-- {
-		g := s.groups[k]
-		if g.end > o.start || g.victim {
-			continue
+	// Subject: the nearest group before the verb; but a group followed by a
+	// relative clause ("The three officers who arrested Luhaka … were")
+	// is the subject of what follows the clause, with any names joined to
+	// it by "and".
+	var cands []*group
+	for _, g := range s.groups {
+		if g.end <= o.start && g.start >= cl[0] && !g.victim {
+			cands = append(cands, g)
 		}
-		if g.start < cl[0] && chosen != nil {
-			break
-		}
-		if chosen == nil {
-			c := *s.resolve(g)
-			chosen = &c
-			if chosen.kind == gCount || chosen.kind == gRef || chosen.kind == gOrdinal {
-				break
-			}
-			continue
-		}
-		if g.kind == gNames && chosen.kind == gNames && containsAnd(f, s.text[g.end:chosen.start]) {
-			chosen.size += g.size
-			chosen.names = append(append([]string(nil), chosen.names...), g.names...)
-			chosen.start = g.start
-			continue
-		}
-		break
 	}
-	return chosen
+	if len(cands) == 0 {
+		for _, g := range s.groups {
+			if g.end <= o.start && !g.victim {
+				cands = append(cands, g)
+			}
+		}
+		if len(cands) == 0 {
+			return nil
+		}
+		return s.resolve(cands[len(cands)-1])
+	}
+	chosen := cands[len(cands)-1]
+	for i, g := range cands[:len(cands)-1] {
+		if !matchAny(f.ByKind("relative"), s.text[g.end:]) {
+			continue
+		}
+		c := *s.resolve(g)
+		for _, h := range cands[i+1:] {
+			if h.kind == gNames && c.kind == gNames && strings.Contains(s.text[c.end:h.start], ", and ") {
+				c.size += h.size
+				c.names = append(append([]string(nil), c.names...), h.names...)
+			}
+		}
+		return &c
+	}
+	return s.resolve(chosen)
 }
 
 // resolve gives a group that refers back ("them") the size of the nearest
@@ -430,8 +440,9 @@ func (s *sent) assignPersons(f *rules.Facts) {
 				each = true
 			}
 		}
-		if !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 {
-			t.byRange = true // one term told of a whole group
-		}
+		// One term told of a whole group ("sentenced seven journalists to
+		// 7.5-9 years") overlaps the terms told of each of them; a part
+		// ("Four of his co-accused") adds to them.
+		t.collective = !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 && !g.part
 	}
 }

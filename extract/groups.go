@@ -274,7 +274,7 @@ func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 			start += len(s[start:]) - len(strings.TrimLeft(s[start:], " "))
 			words = words[1:]
 		}
-		if len(words) < 2 || overlapsAny(start, end, masks) || !personName(f, words) {
+		if len(words) < 2 || overlapsAny(start, end, masks) || !personName(f, words) || isJudge(f, words) {
 			continue
 		}
 		key := nameKey(words)
@@ -475,4 +475,14 @@ func stripTitles(f *rules.Facts, words []string) []string {
 // nameKey identifies a person by the last word of the name.
 func nameKey(words []string) string {
 	return strings.ToLower(stripPossessive(strings.TrimSuffix(words[len(words)-1], ".")))
+}
+
+// isJudge reports a name with a judge's title ("Judge Tom Lee").
+func isJudge(f *rules.Facts, words []string) bool {
+	for _, w := range words {
+		if f.Is("judges", strings.ToLower(strings.TrimSuffix(w, "."))) {
+			return true
+		}
+	}
+	return false
 }

@@ -170,6 +170,9 @@ func (f *furniture) decide(n *html.Node) bool {
 	if n.DataAtom == atom.Header && !hasH1(n) {
 		return true
 	}
+	if opensWithTeaserHeading(n) {
+		return textLen(n)*2 < f.total
+	}
 	ci := classID(n)
 	if ci == "" {
 		return false
@@ -182,6 +185,25 @@ func (f *furniture) decide(n *html.Node) bool {
 		return textLen(n)*2 < f.total || f.total == 0
 	case weak:
 		return textLen(n) < 400
+	}
+	return false
+}
+
+// opensWithTeaserHeading reports whether the first element in n, looking
+// through wrappers two levels deep, is a heading over other stories.
+func opensWithTeaserHeading(n *html.Node) bool {
+	for depth := 0; depth < 3 && n != nil; depth++ {
+		c := n.FirstChild
+		for c != nil && (c.Type != html.ElementNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode) {
+			c = c.NextSibling
+		}
+		if c == nil || c.Type != html.ElementNode {
+			return false
+		}
+		if isTeaserHeading(c) {
+			return true
+		}
+		n = c
 	}
 	return false
 }

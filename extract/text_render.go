@@ -24,13 +24,17 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 		cur.Reset()
 		linked = 0
 	}
+	lastBr := false
 	var walk func(n *html.Node, inLink bool)
 	walk = func(n *html.Node, inLink bool) {
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
-			if inLink {
-				linked += len(strings.TrimSpace(n.Data))
+			if t := strings.TrimSpace(n.Data); t != "" {
+				lastBr = false
+				if inLink {
+					linked += len(t)
+				}
 			}
 			return
 		case html.ElementNode:
@@ -39,7 +43,13 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 			}
 			switch n.DataAtom {
 			case atom.Br:
-				cur.WriteByte(' ')
+				// one <br> breaks a line, two break a paragraph
+				if lastBr {
+					flush()
+				} else {
+					cur.WriteByte(' ')
+				}
+				lastBr = !lastBr
 				return
 			case atom.Img, atom.Picture, atom.Figure, atom.Source, atom.Hr:
 				if n.DataAtom == atom.Figure {
@@ -53,6 +63,9 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 			if isBlock(n) && n.DataAtom != atom.Time {
 				flush()
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if isTeaserHeading(c) {
+						break // what follows such a heading is other stories
+					}
 					walk(c, inLink)
 				}
 				flush()
@@ -68,6 +81,31 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 	walk(n, false)
 	flush()
 	return paras
+}
+
+// teaserHeading matches the headings of lists of other stories, in the
+// languages news sites are most often written in.
+var teaserHeading = regexp.MustCompile(`(?i)^(?:related(?: \w+)?|more (?:news|stories|articles|on this|from .{1,40})|most (?:read|popular|viewed|shared|commented)|read (?:more|also|next)|also read|see also|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|popular(?: now| news| stories)?|trending(?: now)?|latest (?:news|stories)|top stories|editor'?s picks|читайте также|также читайте|читайте по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|новости по теме|самое (?:читаемое|популярное)|последние новости|сондай-ақ оқыңыз|тақырып бойынша|você pode gostar|leia também|veja também|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|ver también|te puede interesar|noticias relacionadas|leggi anche)\W{0,5}$`)
+
+// isTeaserHeading reports whether n is a short heading that introduces a
+// list of other stories ("Related", "Most read", "Читайте также").
+func isTeaserHeading(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Header:
+	default:
+		return false
+	}
+	if n.FirstChild == nil {
+		return false
+	}
+	t := textOf(n)
+	if len(t) > 80 {
+		return false
+	}
+	return teaserHeading.MatchString(cleanSpace(t))
 }
 
 // junkPara matches short paragraphs that are furniture left inside an

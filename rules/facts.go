@@ -81,6 +81,11 @@ type Facts struct {
 	// Titles may open a personal name without being part of it ("Sgt",
 	// "Police Staff Sergeant", "Judge").
 	Titles []string `yaml:"titles"`
+	// Relatives open a relative clause ("who", "which").
+	Relatives []string `yaml:"relatives"`
+	// Judges are titles of those who decide, never of the tried ("Judge",
+	// "Justice").
+	Judges []string `yaml:"judges"`
 	// OrgWords make a capitalised name an organisation, not a person.
 	OrgWords []string `yaml:"org_words"`
 	// Part words mark a count as part of the group ("other", "remaining").
@@ -143,7 +148,7 @@ var patternKinds = map[string]bool{
 	"outcome": true, "skip": true, "new_case": true, "term_type": true,
 	"term_context": true, "term_exclude": true, "victims": true, "place": true,
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
-	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true,
+	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
@@ -222,7 +227,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things, "titles": f.Titles,
+		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things, "titles": f.Titles, "judges": f.Judges, "relatives": f.Relatives,
 	} {
 		set := map[string]bool{}
 		for _, w := range words {
