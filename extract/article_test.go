@@ -218,3 +218,61 @@ func TestReadArticleInvalidUTF8(t *testing.T) {
 		t.Errorf("article = %+v", a)
 	}
 }
+
+func TestReadArticleTeaserHeadings(t *testing.T) {
+	tests := []struct {
+		name, after string
+		keep, drop  []string
+	}{
+		{
+			name:  "related teasers with excerpts",
+			after: `<h3>Related</h3><div class="x"><a href="/b">Seven officers jailed</a> <span>A court jailed seven officers for nine years.</span></div><article><h4>Another verdict</h4><p>A court acquitted two guards of torture after a long trial that lasted years.</p></article>`,
+			drop:  []string{"Seven officers", "nine years", "acquitted two guards"},
+		},
+		{
+			name:  "story goes on after a read-also list",
+			after: `<p>Читайте также:</p><ul><li><a href="/c">Суд оправдал полицейских</a></li></ul><p>The defence said it would appeal the verdict at the regional court next month.</p>`,
+			keep:  []string{"would appeal the verdict"},
+			drop:  []string{"Читайте", "оправдал"},
+		},
+		{
+			name:  "inline read-more link",
+			after: `<p>Read more</p><p>Prosecutors had asked for longer terms of up to nine years for each of the officers.</p>`,
+			keep:  []string{"up to nine years"},
+			drop:  []string{"Read more"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := read(t, "https://e.example/a", `<html><body><h1>Verdict</h1><div class="content">`+story+tt.after+`</div></body></html>`, nil)
+			if !strings.HasPrefix(a.Text, "A district court") {
+				t.Errorf("story lost: %q", a.Text)
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(a.Text, k) {
+					t.Errorf("text lost %q:\n%s", k, a.Text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(a.Text, d) {
+					t.Errorf("text holds teaser %q:\n%s", d, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestReadArticleLocalDay(t *testing.T) {
+	// 22:30 UTC is already the next day where the outlet is; the page
+	// shows that day
+	page := `<html><head><meta property="article:published_time" content="2024-03-19T22:30:00Z"></head><body>
+<h1>Verdict</h1><time datetime="2024-03-20T04:30:00+06:00">20 March 2024</time>` + story + `</body></html>`
+	if a := read(t, "https://e.example/a", page, nil); a.Published != "2024-03-20" {
+		t.Errorf("published = %q, want 2024-03-20", a.Published)
+	}
+	// at noon UTC the meta date stands, whatever the page shows
+	page = strings.Replace(page, "T22:30:00Z", "T12:00:00Z", 1)
+	if a := read(t, "https://e.example/a", page, nil); a.Published != "2024-03-19" {
+		t.Errorf("published = %q, want 2024-03-19", a.Published)
+	}
+}

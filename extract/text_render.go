@@ -62,9 +62,20 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 			}
 			if isBlock(n) && n.DataAtom != atom.Time {
 				flush()
+				teasers := false
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					// after a heading such as "Related", lists and
+					// linked blocks are other stories; running text
+					// that follows is the story again
 					if isTeaserHeading(c) {
-						break // what follows such a heading is other stories
+						teasers = true
+						continue
+					}
+					if teasers && c.Type == html.ElementNode {
+						if isTeaserBlock(c) {
+							continue
+						}
+						teasers = false
 					}
 					walk(c, inLink)
 				}
@@ -106,6 +117,18 @@ func isTeaserHeading(n *html.Node) bool {
 		return false
 	}
 	return teaserHeading.MatchString(cleanSpace(t))
+}
+
+// isTeaserBlock reports whether n, following a teaser heading, is one of
+// the other stories: a list, an <article> of its own, or a block with
+// links over a fifth of its text.
+func isTeaserBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Article, atom.Li, atom.Figure, atom.Img:
+		return true
+	}
+	total, linked, _ := inlineCounts(n)
+	return total == 0 || linked*5 >= total
 }
 
 // junkPara matches short paragraphs that are furniture left inside an
