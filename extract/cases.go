@@ -22,7 +22,11 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	if f == nil {
 		return nil
 	}
-	known := knownPeople(f, a.Title, a.Text, strings.Join(a.Sentences, " "))
+	texts := append([]string{a.Title}, a.Sentences...)
+	if len(a.Sentences) == 0 {
+		texts = append(texts, SplitSentences(a.Text)...)
+	}
+	known := knownPeople(f, texts...)
 	sents := articleSentences(f, a, known)
 	b := builder{f: f, published: a.Published}
 	for i, s := range sents {

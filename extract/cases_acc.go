@@ -221,9 +221,12 @@ func (c *caseAcc) addDefs(n int, sentence, rule string) {
 // defendants", "four of the 11 journalists", "a fourth defendant".
 func (c *caseAcc) addGroupFacts(g *group, sentence string, anchor bool) {
 	if g.victim {
-		prio := 1
-		if g.kind == gCount && g.noun != "" && matchAny(victimNouns(c.f), g.noun) {
-			prio = 2
+		prio := 1 // one named victim
+		if g.kind == gCount {
+			prio = 2 // "torturing the two men"
+			if g.noun != "" && matchAny(victimNouns(c.f), g.noun) {
+				prio = 3 // "44 victims"
+			}
 		}
 		if g.size > 0 && (prio > c.vPrio || prio == c.vPrio && c.victims == 0) {
 			c.victims, c.vPrio = g.size, prio

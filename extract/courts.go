@@ -178,10 +178,10 @@ func cleanPlace(f *rules.Facts, name string) (string, bool) {
 			return "", false
 		}
 	}
-	if f.CountryOf(strings.Join(words, " ")) != "" {
-		return "", false
-	}
 	place := strings.Join(words, " ")
+	if f.CountryOf(place) != "" || f.CourtRe().FindString(place) == place {
+		return "", false // a country, or a court's name ("Old Bailey")
+	}
 	if region {
 		place += " region"
 	}

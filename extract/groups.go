@@ -98,7 +98,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 	}
 	out = mergeGroups(f, s, sortGroups(out))
 	for _, g := range out {
-		if !g.victim {
+		if !g.victim && !(g.kind == gOne && f.Is("one", strings.ToLower(s[g.start:g.end]))) {
 			g.victim = isVictim(f, s, g)
 		}
 		if known != nil && g.kind == gNames && len(g.names) == 1 && known.victim[g.names[0]] {
@@ -362,6 +362,13 @@ func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
 			continue
 		}
 		gap := s[last.end:g.start]
+		// Names told one by one join into a list ("Jenkins and Parker").
+		if last.kind == gNames && g.kind == gNames && last.victim == g.victim && matchAny(f.ByKind("name_gap"), gap) {
+			last.size += g.size
+			last.names = append(last.names, g.names...)
+			last.end = g.end
+			continue
+		}
 		if apposition(gap, last, g) {
 			if g.size > last.size || last.kind == gOne && g.kind == gNames {
 				last.size = g.size
