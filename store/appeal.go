@@ -20,7 +20,10 @@ const linkMin = 3.0
 
 // linkAppeals sets AppealOf on the article's appeal cases that have none:
 // to the verdict of the same article that fits best, else to the best
-// fitting stored verdict of the same country in the months before.
+// fitting stored verdict that shares a place word with the appeal, decided
+// in the months before. (A verdict of another town, not recalled in the
+// appeal's article, is not looked for: the only index that would find it,
+// by country and month, grows with the store.)
 func (db *DB) linkAppeals(tx *bolt.Tx, in *saveInput, target []string, now time.Time) error {
 	for i := range in.cases {
 		if in.cases[i].Stage != trialwatch.StageAppeal {
@@ -67,7 +70,7 @@ func (db *DB) linkAppeals(tx *bolt.Tx, in *saveInput, target []string, now time.
 }
 
 // verdictCandidates lists stored cases sharing a place word with the
-// appeal, or its country, decided in the months up to the appeal.
+// appeal, decided in the months up to the appeal.
 func verdictCandidates(tx *bolt.Tx, f *features) []string {
 	ix := tx.Bucket(bIndex)
 	seen := map[string]bool{}
@@ -95,9 +98,6 @@ func verdictCandidates(tx *bolt.Tx, f *features) []string {
 		m := last.AddDate(0, -back, 0).Format("2006-01")
 		for _, p := range f.Places {
 			add(scanPrefix(ix, prefix("p", p, m), 32))
-		}
-		for _, c := range f.Countries {
-			add(scanPrefix(ix, datePrefix("a", c, m), 32))
 		}
 	}
 	return out

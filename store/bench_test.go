@@ -40,7 +40,7 @@ func benchDB(b *testing.B, n int) *DB {
 func Fill(db *DB, from, to int) error {
 	db.bolt.NoSync = true
 	defer func() { db.bolt.NoSync = false; db.bolt.Sync() }()
-	const chunk = 20000
+	const chunk = 2000
 	for lo := from; lo < to; lo += chunk {
 		batch := make([]ArticleSave, 0, chunk)
 		for i := lo; i < min(lo+chunk, to); i++ {

@@ -203,7 +203,16 @@ func (db *DB) readCases(q *Query, pos []byte) (out []RawCase, next []byte, err e
 			}
 		}
 		scanned := 0
+		var prev []byte
 		for ; k != nil; k, v = c.Next() {
+			// However few keys match, one transaction reads a bounded
+			// number of them; the next one goes on after the last read.
+			if scanned == 8*readBatch {
+				next = clone(prev)
+				return errStop
+			}
+			scanned++
+			prev = k
 			id, body := k, v
 			if q.byRevision() {
 				if q.ChangedThrough != 0 && binary.BigEndian.Uint64(k) > q.ChangedThrough {
@@ -231,8 +240,7 @@ func (db *DB) readCases(q *Query, pos []byte) (out []RawCase, next []byte, err e
 			if ok {
 				out = append(out, RawCase{ID: string(id), Rev: binary.BigEndian.Uint64(body[:8]), JSON: clone(body[8:])})
 			}
-			scanned++
-			if len(out) >= readBatch || scanned >= 8*readBatch {
+			if len(out) >= readBatch {
 				next = clone(k)
 				return errStop
 			}

@@ -147,3 +147,32 @@ func TestPagesRoundTrip(t *testing.T) {
 		t.Errorf("Pages: %d, %v", n, err)
 	}
 }
+
+// TestCasesSparseFilter walks more keys than one read transaction takes
+// while few match: nothing may be skipped at the batch edges.
+func TestCasesSparseFilter(t *testing.T) {
+	db, _ := openTest(t, WithNoSync())
+	var batch []ArticleSave
+	for i := range 5000 {
+		c := taldykorgan()
+		c.DecisionDate = trialwatch.Ptr(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format("2006-01-02"))
+		if i%1000 == 999 || i == 2048 || i == 2047 {
+			c.Country = trialwatch.Ptr("Georgia")
+		}
+		batch = append(batch, ArticleSave{Article: article(fmt.Sprintf("https://s.example/%d", i), "S", ""), Cases: []trialwatch.Case{c}})
+	}
+	if _, err := db.SaveArticles(context.Background(), batch); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	if err := db.Cases(context.Background(), Query{Country: "Georgia"}, func(sc trialwatch.StoredCase) error {
+		got = append(got, sc.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{formatID(1000), formatID(2000), formatID(2048), formatID(2049), formatID(3000), formatID(4000), formatID(5000)}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

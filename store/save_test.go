@@ -247,7 +247,9 @@ func TestAppealLinked(t *testing.T) {
 	t.Run("verdict stored from another article", func(t *testing.T) {
 		db, _ := openTest(t)
 		v := save(t, db, article("https://one.example/v", "One", "2025-01-18"), verdict())
-		res := save(t, db, article("https://two.example/a", "Two", "2025-06-11"), appeal())
+		a := appeal()
+		a.Court = trialwatch.Ptr("Almaty Regional Court")
+		res := save(t, db, article("https://two.example/a", "Two", "2025-06-11"), a)
 		ap, _ := db.Case(res.IDs[0])
 		if res.New != 1 || ap.AppealOf != v.IDs[0] {
 			t.Errorf("%+v appeal_of %q, want a new appeal linked to %s", res, ap.AppealOf, v.IDs[0])
