@@ -189,7 +189,7 @@ func (b *builder) mention(s, prev *sent) *mention {
 	m.court = nearestCourt(s.courts, first.start)
 	m.place, m.courtPlace, m.generic = placesOf(s, m.court)
 	m.date, m.dateRule = decisionDate(s, b.published)
-	m.countries = s.countries
+	m.countries = s.courtCountries
 	if prev != nil && !prev.anchor() && !prev.weakOut && !prev.aggregate && m.court == nil && m.place == "" {
 		if c := nearestCourt(prev.courts, len(prev.text)); c != nil {
 			m.court = c
@@ -200,7 +200,7 @@ func (b *builder) mention(s, prev *sent) *mention {
 			if m.date == "" {
 				m.date, m.dateRule = decisionDate(prev, b.published)
 			}
-			m.countries = append(append([]string(nil), m.countries...), prev.countries...)
+			m.countries = append(append([]string(nil), m.countries...), prev.courtCountries...)
 		}
 	}
 	return m

@@ -276,9 +276,7 @@ func (c *caseAcc) addDetails(s *sent, published string) {
 				c.evidence("decision_date", s.text, rule)
 			}
 		}
-		if len(s.courts) > 0 || len(s.places) > 0 {
-			c.countries = append(c.countries, s.countries...)
-		}
+		c.countries = append(c.countries, s.courtCountries...)
 	}
 	for _, g := range s.groups {
 		c.addGroupFacts(g, s.text, false)

@@ -73,6 +73,11 @@ func isHeadOnly(f *rules.Facts, name string) bool {
 // "of" ("Court of Shymkent", "of the Almaty Region"). A country there is
 // returned as the country.
 func courtPlace(f *rules.Facts, name, country string) (string, string) {
+	for _, n := range f.CourtNames {
+		if strings.EqualFold(n, name) {
+			return "", country
+		}
+	}
 	head, ofPart, hasOf := strings.Cut(name, " of ")
 	words := strings.Fields(head)
 	var lead []string
@@ -141,20 +146,29 @@ func isPlaceWord(f *rules.Facts, w string) bool {
 // countries named where a place was expected ("a Kazakh court").
 func findPlaces(f *rules.Facts, s string) (places []placeRef, countries []string) {
 	for _, p := range f.ByKind("place") {
-		for _, m := range p.Regexp.FindAllStringSubmatchIndex(s, -1) {
-			if len(m) < 4 || m[2] < 0 {
-				continue
+		// A rejected match may hide one that starts inside it ("a jury at
+		// the Old Bailey in central London"): search again from its place.
+		for pos := 0; pos < len(s); {
+			m := p.Regexp.FindStringSubmatchIndex(s[pos:])
+			if m == nil || len(m) < 4 || m[2] < 0 {
+				break
 			}
-			name := s[m[2]:m[3]]
-			name, ok := cleanPlace(f, name)
-			if c := f.CountryOf(stripPossessive(strings.Fields(s[m[2]:m[3]])[0])); c != "" {
+			start, end, gs, ge := pos+m[0], pos+m[1], pos+m[2], pos+m[3]
+			pos = end
+			words := strings.Fields(s[gs:ge])
+			if c := f.CountryOf(stripPossessive(words[0])); c != "" {
 				countries = append(countries, c)
 				continue
 			}
+			name, ok := cleanPlace(f, s[gs:ge])
 			if !ok {
+				pos = gs
+				if gs == start {
+					pos = gs + 1
+				}
 				continue
 			}
-			places = append(places, placeRef{start: m[0], end: m[1], name: name, class: p.Class})
+			places = append(places, placeRef{start: start, end: end, name: name, class: p.Class})
 		}
 	}
 	return places, countries
@@ -173,8 +187,11 @@ func cleanPlace(f *rules.Facts, name string) (string, bool) {
 	if n := len(words); n > 1 && f.Is("region_words", strings.ToLower(words[n-1])) {
 		words, region = words[:n-1], true
 	}
-	for _, w := range words {
-		if !isPlaceWord(f, w) {
+	if !isPlaceWord(f, words[0]) {
+		return "", false
+	}
+	for _, w := range words[1:] {
+		if !unicode.IsUpper([]rune(w)[0]) || f.Is("district_words", strings.ToLower(w)) || isHeadOnly(f, w) {
 			return "", false
 		}
 	}

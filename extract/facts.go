@@ -43,7 +43,10 @@ type sent struct {
 	courts    []courtRef
 	places    []placeRef
 	countries []string
-	context   bool // a sentencing context (terms are sentences)
+	// courtCountries are the countries tied to a court or place ("a Kazakh
+	// court", "Supreme Court of Kyrgyzstan").
+	courtCountries []string
+	context        bool // a sentencing context (terms are sentences)
 }
 
 // anchor reports whether the sentence tells of a decision.
@@ -130,6 +133,7 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 	for _, p := range s.places {
 		masks = append(masks, [2]int{p.start, p.end})
 	}
+	s.courtCountries = append(append([]string(nil), s.countries...), countries...)
 	s.countries = append(append(s.countries, countries...), findCountries(f, s.toks)...)
 	s.groups = findGroups(f, text, s.toks, masks, known)
 
