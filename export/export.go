@@ -45,6 +45,17 @@ type query struct {
 func makePlan(db *store.DB, o *Options, cur store.Cursor) (plan, error) {
 	base := store.Query{Since: o.Since, Country: o.Country, Stage: o.Stage}
 	if o.Consumer == "" {
+		if o.Last > 0 {
+			head, err := db.Head()
+			if err != nil {
+				return plan{}, fmt.Errorf("export: %w", err)
+			}
+			after, err := store.IDBefore(head.ID, o.Last)
+			if err != nil {
+				return plan{}, fmt.Errorf("export: %w", err)
+			}
+			base.After = after
+		}
 		return plan{queries: []query{{q: base}}}, nil
 	}
 	head, err := db.Head()

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -396,5 +397,23 @@ func TestSafeCell(t *testing.T) {
 		if got := safeCell(tt.in); got != tt.want {
 			t.Errorf("safeCell(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestLast(t *testing.T) {
+	db := openDB(t)
+	saveN(t, db, 1, 6)
+	tests := []struct {
+		last int
+		want string
+	}{{2, "4,5"}, {5, "1,2,3,4,5"}, {9, "1,2,3,4,5"}}
+	for _, tt := range tests {
+		out, _ := export(t, db, Options{Last: tt.last})
+		if got := strings.Join(ids(t, out), ","); got != tt.want {
+			t.Errorf("last %d: got %s, want %s", tt.last, got, tt.want)
+		}
+	}
+	if _, err := Write(context.Background(), db, io.Discard, Options{Last: 2, New: true, Consumer: "x"}); err == nil {
+		t.Error("last with a consumer accepted")
 	}
 }

@@ -33,6 +33,9 @@ type Options struct {
 	// Country and Stage, if set, export only cases with that country
 	// (case-insensitive) or stage.
 	Country, Stage string
+	// Last, if above 0, exports only the newest Last cases (by id), e.g.
+	// for a feed of recent cases. Not with New or Updated.
+	Last int
 	// FeedTitle and FeedID name an Atom feed; defaults: "trialwatch cases",
 	// "urn:trialwatch:cases".
 	FeedTitle, FeedID string
@@ -57,6 +60,9 @@ func (o *Options) check() error {
 	}
 	if o.Consumer != "" && !o.New && !o.Updated {
 		return fmt.Errorf("export: consumer %q given without --new or --updated", o.Consumer)
+	}
+	if o.Last < 0 || (o.Last > 0 && o.Consumer != "") {
+		return fmt.Errorf("export: last %d: want a positive number, without --new or --updated", o.Last)
 	}
 	if o.Now == nil {
 		o.Now = time.Now

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -87,4 +88,23 @@ func BenchmarkSaveArticle(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkSaveArticleParallel saves from many goroutines at once, as a
+// crawl of many sources does, with fsync: group commit shares each fsync.
+func BenchmarkSaveArticleParallel(b *testing.B) {
+	db := benchDB(b, 100_000)
+	b.SetParallelism(16)
+	var seq atomic.Int64
+	seq.Store(time.Now().UnixNano() % 1e12)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			a, cs := storetest.Article(20_000_000 + int(seq.Add(1)))
+			if _, err := db.SaveArticle(context.Background(), a, nil, cs); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }

@@ -114,3 +114,19 @@ func packAppends(tx *bolt.Tx) {
 		tx.Bucket(name).FillPercent = 0.9
 	}
 }
+
+// IDBefore returns the id n places before id ("" when there is none), so
+// that Query{After: IDBefore(head, n)} reads at most the newest n cases.
+func IDBefore(id string, n int) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	seq, err := parseID(id)
+	if err != nil {
+		return "", err
+	}
+	if n < 0 || uint64(n) >= seq {
+		return "", nil
+	}
+	return formatID(seq - uint64(n)), nil
+}
