@@ -37,7 +37,7 @@ func ReadArticle(page *trialwatch.Page, rs *rules.Set) (trialwatch.Article, erro
 	var headline = p.headlineNode()
 	a.Title, headline = p.title(site, a.Outlet)
 	a.Published = p.pubDate(site, newDateParser(p, page.Fetched), headline)
-	a.Text = p.mainText(site.BodySelector(), site.DropSelectors())
+	a.Text = p.mainText(site.BodySelector(), site.DropSelectors(), a.Title)
 	a.Sentences = SplitSentences(a.Text)
 	return a, nil
 }

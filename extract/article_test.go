@@ -102,6 +102,14 @@ func TestReadArticleMetadata(t *testing.T) {
 			title: "Detained", published: "2022-03-14", outlet: "u.example", canURL: "https://u.example/news/2022/03/14/slug",
 		},
 		{
+			name: "logo in an h1, related stories in JSON-LD",
+			url:  "https://kzdaily.example/news/77",
+			html: `<html><head><title>Officers sentenced</title>
+<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Other story","datePublished":"2023-01-05"},{"@type":"NewsArticle","headline":"Officers sentenced","datePublished":"2024-02-02"}]</script></head>
+<body><h1 class="site-logo">KZ Daily</h1><h2>Officers sentenced</h2>` + story + `</body></html>`,
+			title: "Officers sentenced", published: "2024-02-02", outlet: "KZ Daily", canURL: "https://kzdaily.example/news/77",
+		},
+		{
 			name:  "future dates are refused",
 			url:   "https://f.example/n",
 			html:  `<html><head><meta property="article:published_time" content="2031-01-01"></head><body><h1>Later</h1><time datetime="2024-12-30">30 December 2024</time>` + story + `</body></html>`,

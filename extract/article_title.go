@@ -27,9 +27,10 @@ func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
 		h1Text = cleanSpace(textOf(h1))
 	}
 	cands := []string{p.metaFirst("og:title", "twitter:title")}
-	for _, o := range p.articleLD() {
+	for _, o := range p.mainLD(h1) {
 		if o.isArticle() {
 			cands = append(cands, o.str("headline"))
+			break
 		}
 	}
 	cands = append(cands, h1Text)
@@ -44,6 +45,16 @@ func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
 	return "", h1
 }
 
+// isLogo reports whether an <h1> holds the site's name rather than a
+// headline, as some sites mark up their logo.
+func isLogo(h1 *html.Node, host string) bool {
+	if logoCue.MatchString(classID(h1)) || h1.Parent != nil && logoCue.MatchString(classID(h1.Parent)) {
+		return true
+	}
+	t := cleanSpace(textOf(h1))
+	return strings.Count(t, " ") < 3 && namesHost(t, host)
+}
+
 // headlineNode returns the page's main <h1>: the first outside page
 // furniture, preferring one inside <article> or <main>.
 func (p *page) headlineNode() *html.Node {
@@ -52,7 +63,7 @@ func (p *page) headlineNode() *html.Node {
 	walk = func(n *html.Node, art bool) bool {
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.H1 {
-				if strings.TrimSpace(textOf(n)) != "" && !p.furniture().inside(n.Parent) {
+				if strings.TrimSpace(textOf(n)) != "" && !p.furniture().inside(n.Parent) && !isLogo(n, p.host()) {
 					if first == nil {
 						first = n
 					}

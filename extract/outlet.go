@@ -66,7 +66,7 @@ func (p *page) logoName() string {
 			if c.Type != html.ElementNode || c.DataAtom == atom.Script || c.DataAtom == atom.Style {
 				continue
 			}
-			if c.DataAtom == atom.Article || c.DataAtom == atom.Main || c.DataAtom == atom.H1 {
+			if c.DataAtom == atom.Article || c.DataAtom == atom.Main {
 				continue
 			}
 			if logoCue.MatchString(classID(c)) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // ldObject is one JSON-LD object of a page.
@@ -151,4 +153,36 @@ func (p *page) articleLD() []ldObject {
 		}
 	}
 	return append(arts, pages...)
+}
+
+// mainLD returns the article objects of articleLD with those about this
+// page first: whose headline is the page's headline (its <h1>, og:title or
+// <title>) or whose URL is the page's. Pages also describe related stories
+// in JSON-LD.
+func (p *page) mainLD(headline *html.Node) []ldObject {
+	all := p.articleLD()
+	if len(all) < 2 {
+		return all
+	}
+	hints := []string{p.metaFirst("og:title"), p.titleTag}
+	if headline != nil {
+		hints = append(hints, cleanSpace(textOf(headline)))
+	}
+	canon := p.canonicalURL()
+	var mine, rest []ldObject
+	for _, o := range all {
+		hl, u := o.str("headline"), o.str("url")
+		match := u != "" && u == canon
+		for _, h := range hints {
+			if hl != "" && h != "" && strings.HasPrefix(h, hl) {
+				match = true
+			}
+		}
+		if match {
+			mine = append(mine, o)
+		} else {
+			rest = append(rest, o)
+		}
+	}
+	return append(mine, rest...)
 }

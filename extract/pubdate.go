@@ -70,7 +70,7 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 		return d.String()
 	}
 	var structured []string
-	for _, o := range p.articleLD() {
+	for _, o := range p.mainLD(headline) {
 		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
 			structured = append(structured, o.str(k))
 		}

@@ -13,7 +13,7 @@ import (
 // lines. With a site rule's body selector, the matched containers are read
 // (drop selectors removed); otherwise the container holding most of the
 // page's running text is found by scoring paragraphs.
-func (p *page) mainText(body cascadia.Selector, drop []cascadia.Selector) string {
+func (p *page) mainText(body cascadia.Selector, drop []cascadia.Selector, title string) string {
 	dropped := map[*html.Node]bool{}
 	for _, sel := range drop {
 		for _, n := range sel.MatchAll(p.root) {
@@ -46,7 +46,7 @@ func (p *page) mainText(body cascadia.Selector, drop []cascadia.Selector) string
 			return dropped[n] || f.is(n) || n.DataAtom == atom.H1
 		})
 	}
-	return strings.Join(filterParas(paras), "\n\n")
+	return strings.Join(filterParas(paras, title), "\n\n")
 }
 
 // nested reports whether one of nodes is a proper ancestor of n.

@@ -138,11 +138,14 @@ var junkPara = regexp.MustCompile(`(?i)^(?:advertisement|advertising|ad|sponsore
 // dateLine matches short lines that only say when the story was posted.
 var dateLine = regexp.MustCompile(`(?i)^(?:(?:updated|published|posted|last modified|modified|опубликовано|обновлено|изменено|дата публикации|jaryalandy|жарияланды)(?:[:\s].{0,60})?|[\d\s.,:/\-–—|•·]+(?:[ap]\.?m\.?)?)$`)
 
-// filterParas drops furniture paragraphs from the fallback's output: ad
-// labels and prompts, and lines that hold nothing but a date.
-func filterParas(paras []string) []string {
+// filterParas drops furniture paragraphs from the fallback's output: the
+// headline, ad labels and prompts, and lines that hold nothing but a date.
+func filterParas(paras []string, title string) []string {
 	out := paras[:0]
 	for _, p := range paras {
+		if p == title {
+			continue // the headline, where it is no <h1>
+		}
 		if len(p) < 120 && (junkPara.MatchString(p) || dateLine.MatchString(p)) {
 			continue
 		}
