@@ -39,8 +39,9 @@ func benchDB(b *testing.B, n int) *DB {
 // Fill saves synthetic articles [from, to) in large transactions without
 // fsync.
 func Fill(db *DB, from, to int) error {
+	prev := db.bolt.NoSync
 	db.bolt.NoSync = true
-	defer func() { db.bolt.NoSync = false; db.bolt.Sync() }()
+	defer func() { db.bolt.NoSync = prev; db.bolt.Sync() }()
 	const chunk = 2000
 	for lo := from; lo < to; lo += chunk {
 		batch := make([]ArticleSave, 0, chunk)
