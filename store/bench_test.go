@@ -68,7 +68,7 @@ func BenchmarkSaveArticle(b *testing.B) {
 				db.bolt.NoSync = mode == "nosync"
 				defer func() { db.bolt.NoSync = false }()
 				ctx := context.Background()
-				merged := 0
+				merged, falseMerged := 0, 0
 				b.ResetTimer()
 				for i := range b.N {
 					var err error
@@ -79,13 +79,15 @@ func BenchmarkSaveArticle(b *testing.B) {
 					} else {
 						a, cs := storetest.Article(n + 10_000_000 + int(time.Now().UnixNano()%1e12))
 						res, err = db.SaveArticle(ctx, a, nil, cs)
+						falseMerged += res.Merged
 					}
 					if err != nil {
 						b.Fatal(err)
 					}
 					merged += res.Merged
 				}
-				b.ReportMetric(float64(merged)/float64((b.N+1)/2), "merged/retold")
+				b.ReportMetric(float64(merged-falseMerged)/float64((b.N+1)/2), "merged/retold")
+				b.ReportMetric(float64(falseMerged)/float64(b.N/2+1), "merged/unrelated")
 			})
 		}
 	}
