@@ -418,6 +418,13 @@ func buildChart(cs []trialwatch.StoredCase) chartView {
 		ch.Bars = append(ch.Bars, bar{Month: m, Label: t.Format("Jan 2006"), Short: short, N: per[m]})
 		ch.Max = max(ch.Max, per[m])
 	}
+	if len(ch.Bars) <= 12 { // room for month names
+		for i := range ch.Bars {
+			if len(ch.Bars[i].Short) == 1 {
+				ch.Bars[i].Short = ch.Bars[i].Label[:3]
+			}
+		}
+	}
 	first := start.Format("2006-01")
 	for m, n := range per {
 		if m < first {
