@@ -166,6 +166,7 @@ func (s *Server) handleCrawl(w http.ResponseWriter, r *http.Request) {
 			writeError(w, crawlStatus(err), err.Error())
 			return
 		}
+		w.Header().Set("Location", "/api/runs/"+runID)
 		writeJSON(w, http.StatusAccepted, crawlStarted{RunID: runID, Source: name})
 		return
 	}

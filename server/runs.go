@@ -48,6 +48,26 @@ func (s *Server) handleRuns(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, runs)
 }
 
+// handleRun answers GET /api/runs/{id}: one recent run, by the run id
+// POST /api/crawl handed out or by its stored number; 404 if it is not
+// among the last runs.
+func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	runs, err := s.recentRuns(maxRuns)
+	if err != nil {
+		s.log.Error("list runs", "err", err)
+		writeError(w, http.StatusInternalServerError, "cannot read runs")
+		return
+	}
+	for _, run := range runs {
+		if run.RunID == id || run.ID != 0 && strconv.FormatUint(run.ID, 10) == id {
+			writeJSON(w, http.StatusOK, run)
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, "no recent run "+strconv.Quote(id))
+}
+
 // recentRuns merges the stored runs with the ones running now, newest
 // first.
 func (s *Server) recentRuns(limit int) ([]runView, error) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -317,4 +318,49 @@ func TestShutdownBoundedWithStuckCrawl(t *testing.T) {
 	}
 	close(stuck)
 	s.crawls.Wait()
+}
+
+// The run id a POST hands out leads to the run's record, while it runs and
+// after it finished.
+func TestRunStatusAfterPost(t *testing.T) {
+	db, _ := openDB(t)
+	news := newSite(t, sampleStories())
+	news.mu.Lock()
+	news.delay = 100 * time.Millisecond
+	news.mu.Unlock()
+	s, err := New(db, Config{Token: "k", Sources: []*trialwatch.Source{source("herald", "0 0 1 1 *")}, Logger: testLogger(t)},
+		siteCrawler(db, news.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := serve(t, s)
+	code, hdr, body := do(t, "POST", r.URL+"/api/crawl?source=herald", "k", nil)
+	var started crawlStarted
+	if err := json.Unmarshal([]byte(body), &started); code != 202 || err != nil || started.RunID == "" {
+		t.Fatalf("POST: %d %s", code, body)
+	}
+	loc := hdr.Get("Location")
+	if loc != "/api/runs/"+started.RunID {
+		t.Errorf("Location %q", loc)
+	}
+	var run runView
+	code, _, body = do(t, "GET", r.URL+loc, "", nil)
+	if json.Unmarshal([]byte(body), &run); code != 200 || run.State != "running" || run.Source != "herald" {
+		t.Errorf("GET %s during the crawl: %d %s", loc, code, body)
+	}
+	waitFor(t, 5*time.Second, "the run to finish", func() bool {
+		_, _, body = do(t, "GET", r.URL+loc, "", nil)
+		run = runView{}
+		json.Unmarshal([]byte(body), &run)
+		return run.State != "running"
+	})
+	if run.State != "ok" || run.ID == 0 || run.Counts["cases_new"] != 4 || run.RunID != started.RunID {
+		t.Errorf("finished run: %s", body)
+	}
+	if code, _, _ := do(t, "GET", r.URL+"/api/runs/"+strconv.FormatUint(run.ID, 10), "", nil); code != 200 {
+		t.Errorf("GET run by stored number: %d", code)
+	}
+	if code, _, _ := do(t, "GET", r.URL+"/api/runs/nope", "", nil); code != 404 {
+		t.Errorf("GET unknown run: %d, want 404", code)
+	}
 }
