@@ -244,6 +244,21 @@ func TestReadArticleTeaserHeadings(t *testing.T) {
 			drop:  []string{"Читайте", "оправдал"},
 		},
 		{
+			name:  "teaser cards without a heading",
+			after: `<div><div><a href="/x">Five police officers jailed in Aktobe</a><p>A court sentenced five officers to seven years for torture.</p></div><div><h3><a href="/y">Guards acquitted in Karaganda</a></h3><p>Two guards were acquitted of abusing an inmate.</p></div></div>`,
+			drop:  []string{"Aktobe", "seven years", "Karaganda", "acquitted"},
+		},
+		{
+			name:  "teaser list without a heading",
+			after: `<ul><li><a href="/x">Five police officers jailed in Aktobe</a> – a court sentenced five officers to seven years.</li><li><a href="/y">Guards acquitted in Karaganda</a> – two guards were acquitted.</li></ul>`,
+			drop:  []string{"Aktobe", "seven years", "Karaganda"},
+		},
+		{
+			name:  "a list in the story stays",
+			after: `<ul><li>The first officer received six years in a general-regime colony.</li><li>The second officer received four years, the <a href="/court">court</a> said.</li></ul>`,
+			keep:  []string{"six years in a general-regime colony", "four years"},
+		},
+		{
 			name:  "inline read-more link",
 			after: `<p>Read more</p><p>Prosecutors had asked for longer terms of up to nine years for each of the officers.</p>`,
 			keep:  []string{"up to nine years"},

@@ -173,6 +173,9 @@ func (f *furniture) decide(n *html.Node) bool {
 	if opensWithTeaserHeading(n) {
 		return textLen(n)*2 < f.total
 	}
+	if isTeaserItem(n) || isTeaserList(n) {
+		return true
+	}
 	ci := classID(n)
 	if ci == "" {
 		return false
@@ -206,6 +209,96 @@ func opensWithTeaserHeading(n *html.Node) bool {
 		n = c
 	}
 	return false
+}
+
+// isTeaserItem reports whether n is a teaser of another story: a short
+// block that opens with a link of several words (the other story's
+// headline, bare or in a heading) followed by a block of text (its
+// excerpt). A story's own paragraphs may hold links, but do not open a
+// block with a headline link and go on in another block.
+func isTeaserItem(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Li, atom.Article, atom.Section, atom.Dd, atom.Td:
+	default:
+		return false
+	}
+	first := firstContent(n)
+	if first == nil || first.Type != html.ElementNode {
+		return false
+	}
+	link := first
+	switch first.DataAtom {
+	case atom.A:
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Span, atom.Div:
+		if link = firstContent(first); link == nil || link.DataAtom != atom.A {
+			return false
+		}
+		if textLen(link)*10 < textLen(first)*8 {
+			return false // the link is only part of the heading
+		}
+	default:
+		return false
+	}
+	lt := cleanSpace(textOf(link))
+	if strings.Count(lt, " ") < 2 || len(lt) < 15 {
+		return false
+	}
+	total := textLen(n)
+	if total > 700 {
+		return false
+	}
+	// the excerpt: a block after the headline
+	for s := first.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && (isBlock(s) || s.DataAtom == atom.Br) && textLen(s) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isTeaserList reports whether n is a list most of whose items (two at
+// least) open with a link of several words: headlines of other stories,
+// each perhaps with a line of excerpt.
+func isTeaserList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items, teasers := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if f := firstContent(c); f != nil && f.DataAtom == atom.A {
+			if t := cleanSpace(textOf(f)); strings.Count(t, " ") >= 2 && len(t) >= 15 {
+				teasers++
+			}
+		}
+	}
+	return teasers >= 2 && teasers*10 >= items*6
+}
+
+// firstContent returns the first child of n that is an element or
+// non-blank text, skipping images and empty elements.
+func firstContent(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Img, atom.Picture, atom.Figure, atom.Script, atom.Style, atom.Noscript, atom.Svg:
+				continue
+			}
+			if textLen(c) == 0 {
+				continue
+			}
+			return c
+		}
+	}
+	return nil
 }
 
 // inside reports whether n or one of its ancestors is furniture.
