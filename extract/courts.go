@@ -25,8 +25,11 @@ type placeRef struct {
 }
 
 // findCourts returns the court names of a sentence.
-func findCourts(f *rules.Facts, s string) []courtRef {
+func findCourts(f *rules.Facts, s, lower string) []courtRef {
 	var out []courtRef
+	if !f.CourtRe().Could(lower) {
+		return nil
+	}
 	for _, m := range f.CourtRe().FindAllStringIndex(s, -1) {
 		start, end := m[0], m[1]
 		name := s[start:end]
@@ -144,8 +147,11 @@ func isPlaceWord(f *rules.Facts, w string) bool {
 
 // findPlaces returns the places of a sentence where a court sits, and the
 // countries named where a place was expected ("a Kazakh court").
-func findPlaces(f *rules.Facts, s string) (places []placeRef, countries []string) {
+func findPlaces(f *rules.Facts, s, lower, class string) (places []placeRef, countries []string) {
 	for _, p := range f.ByKind("place") {
+		if p.Class != class || !p.Could(lower) {
+			continue
+		}
 		// A rejected match may hide one that starts inside it ("a jury at
 		// the Old Bailey in central London"): search again from its place.
 		for pos := 0; pos < len(s); {
@@ -174,6 +180,25 @@ func findPlaces(f *rules.Facts, s string) (places []placeRef, countries []string
 	return places, countries
 }
 
+// placesAfterCourts reads "… Court in Bishkek" after each court's name.
+func placesAfterCourts(f *rules.Facts, s string, courts []courtRef) []placeRef {
+	var out []placeRef
+	for _, c := range courts {
+		rest := s[c.end:]
+		for _, p := range f.ByKind("after_court") {
+			m := p.Regexp.FindStringSubmatchIndex(rest)
+			if m == nil || len(m) < 4 || m[2] < 0 {
+				continue
+			}
+			if name, ok := cleanPlace(f, rest[m[2]:m[3]]); ok {
+				out = append(out, placeRef{start: c.start, end: c.end + m[1], name: name, class: p.Class})
+				break
+			}
+		}
+	}
+	return out
+}
+
 // cleanPlace trims a place name and rejects words that are not places.
 func cleanPlace(f *rules.Facts, name string) (string, bool) {
 	words := strings.Fields(name)
@@ -196,7 +221,7 @@ func cleanPlace(f *rules.Facts, name string) (string, bool) {
 		}
 	}
 	place := strings.Join(words, " ")
-	if f.CountryOf(place) != "" || f.CourtRe().FindString(place) == place {
+	if f.CountryOf(place) != "" || f.CourtRe().Could(strings.ToLower(place)) && f.CourtRe().FindString(place) == place {
 		return "", false // a country, or a court's name ("Old Bailey")
 	}
 	if region {
@@ -209,6 +234,9 @@ func cleanPlace(f *rules.Facts, name string) (string, bool) {
 // of a paragraph: the city, title-cased, and the country if given.
 func dateline(f *rules.Facts, s string) (city, country string) {
 	for _, p := range f.ByKind("dateline") {
+		if len(s) > 200 {
+			s = s[:200]
+		}
 		m := p.Regexp.FindStringSubmatch(s)
 		if m == nil {
 			continue

@@ -204,9 +204,10 @@ func excludedDate(f *rules.Facts, s string, d dateRef) bool {
 	if len(before) > 50 {
 		before = before[len(before)-50:]
 	}
-	after := s[d.end:]
+	after := s[d.end:min(len(s), d.end+40)]
+	lb, la := strings.ToLower(before), strings.ToLower(after)
 	for _, p := range f.ByKind("date_exclude") {
-		if p.Class == "before" && p.Regexp.MatchString(before) || p.Class == "after" && p.Regexp.MatchString(after) {
+		if p.Class == "before" && p.Could(lb) && p.Regexp.MatchString(before) || p.Class == "after" && p.Could(la) && p.Regexp.MatchString(after) {
 			return true
 		}
 	}

@@ -140,8 +140,26 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 	return v, true
 }
 
+// mayStartTerm is a quick test of whether a term can start at toks[i].
+func mayStartTerm(f *rules.Facts, t token) bool {
+	if !t.word {
+		return false
+	}
+	w := t.low
+	if w[0] >= '0' && w[0] <= '9' || w == "a" || w == "an" || f.Is("range_from", w) ||
+		f.StartsPhrase("up_to", w) || f.StartsPhrase("at_least", w) {
+		return true
+	}
+	a, _, _ := strings.Cut(w, "-")
+	_, ok := numberWord(f, a)
+	return ok
+}
+
 // termAt reads a term, a range, a maximum or a minimum at toks[i].
 func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
+	if !mayStartTerm(f, toks[i]) {
+		return term{}, i, false
+	}
 	w := toks[i].low
 	// "up to nine years", "at least a decade"
 	for _, lex := range []string{"up_to", "at_least"} {
@@ -204,6 +222,15 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 // phraseAt reports how many tokens of a multi-word lexicon entry ("up to")
 // start at toks[i], or 0.
 func phraseAt(f *rules.Facts, lexicon string, toks []token, i int) int {
+	if i >= len(toks) {
+		return 0
+	}
+	if !f.StartsPhrase(lexicon, toks[i].low) {
+		if f.Is(lexicon, toks[i].low) {
+			return 1
+		}
+		return 0
+	}
 	for n := 3; n >= 1; n-- {
 		if i+n > len(toks) {
 			continue
@@ -282,15 +309,16 @@ func excludedTerm(f *rules.Facts, s string, t term) bool {
 	if len(before) > 40 {
 		before = before[len(before)-40:]
 	}
-	after := s[t.end:]
+	after := s[t.end:min(len(s), t.end+40)]
+	lb, la := strings.ToLower(before), strings.ToLower(after)
 	for _, p := range f.ByKind("term_exclude") {
 		switch p.Class {
 		case "before":
-			if p.Regexp.MatchString(before) {
+			if p.Could(lb) && p.Regexp.MatchString(before) {
 				return true
 			}
 		case "after":
-			if p.Regexp.MatchString(after) {
+			if p.Could(la) && p.Regexp.MatchString(after) {
 				return true
 			}
 		}

@@ -27,6 +27,7 @@ type marker struct {
 type sent struct {
 	f         *rules.Facts
 	text      string
+	lower     string
 	para      int
 	toks      []token
 	clauses   [][2]int
@@ -81,8 +82,8 @@ func knownPeople(f *rules.Facts, texts ...string) *people {
 				}
 			}
 		}
-		for _, m := range f.NameRe().FindAllString(t, -1) {
-			words := strings.Fields(m)
+		for _, span := range nameSpans(f, t, tokenize(t)) {
+			words := strings.Fields(t[span[0]:span[1]])
 			for len(words) > 0 && f.Is("court_strip", strings.ToLower(words[0])) {
 				words = words[1:]
 			}
@@ -106,23 +107,23 @@ func knownPeople(f *rules.Facts, texts ...string) *people {
 
 // analyze finds the facts of one sentence.
 func analyze(f *rules.Facts, text string, para int, known *people) *sent {
-	s := &sent{f: f, text: text, para: para, toks: tokenize(text)}
-	s.clauses = splitClauses(f, text)
+	s := &sent{f: f, text: text, lower: strings.ToLower(text), para: para, toks: tokenize(text)}
+	s.clauses = splitClauses(f, text, s.lower)
 	s.skipped = make([]bool, len(s.clauses))
 	for _, p := range f.ByKind("skip") {
+		if !p.Could(s.lower) {
+			continue
+		}
 		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
 			s.skipped[s.clauseOf(m[0])] = true
 		}
 	}
-	s.aggregate = matchAny(f.ByKind("aggregate"), text)
-	s.newCase = matchAny(f.ByKind("new_case"), text)
-	s.weak = matchAny(f.ByKind("weak"), text)
-	s.weakOut = matchAny(f.ByKind("weak_exclude"), text)
-	s.context = matchAny(f.ByKind("term_context"), text)
+	s.aggregate = matchAnyLower(f.ByKind("aggregate"), text, s.lower)
 
-	s.courts = findCourts(f, text)
+	s.courts = findCourts(f, text, s.lower)
 	var countries []string
-	s.places, countries = findPlaces(f, text)
+	s.places, countries = findPlaces(f, text, s.lower, "court")
+	s.places = append(placesAfterCourts(f, text, s.courts), s.places...)
 	var masks [][2]int
 	for _, c := range s.courts {
 		masks = append(masks, [2]int{c.start, c.end})
@@ -140,6 +141,9 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 	// Markers of term kinds; an earlier pattern wins where two overlap
 	// ("non-custodial" over "custodial").
 	for _, p := range f.ByKind("term_type") {
+		if !p.Could(s.lower) {
+			continue
+		}
 	next:
 		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
 			for _, o := range s.markers {
@@ -183,6 +187,21 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 		}
 	}
 	sort.Slice(s.terms, func(i, j int) bool { return s.terms[i].start < s.terms[j].start })
+	if len(s.terms) > 0 {
+		s.context = matchAnyLower(f.ByKind("term_context"), text, s.lower)
+	}
+	if s.anchor() {
+		s.newCase = matchAnyLower(f.ByKind("new_case"), text, s.lower)
+	} else {
+		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
+		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+	}
+	if s.anchor() {
+		// "in X" next to a decision verb: only decision sentences need it.
+		generic, cs := findPlaces(f, text, s.lower, "generic")
+		s.places = append(s.places, generic...)
+		s.courtCountries = append(s.courtCountries, cs...)
+	}
 	if !s.anchor() && !s.context {
 		s.terms = nil
 	}
@@ -191,10 +210,13 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 }
 
 // splitClauses cuts a sentence at clause breaks.
-func splitClauses(f *rules.Facts, text string) [][2]int {
+func splitClauses(f *rules.Facts, text, lower string) [][2]int {
 	var out [][2]int
 	start := 0
 	for _, p := range f.ByKind("clause") {
+		if !p.Could(lower) {
+			continue
+		}
 		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
 			if m[0] > start {
 				out = append(out, [2]int{start, m[0]})
@@ -249,6 +271,9 @@ func (s *sent) termKind(start, end int) string {
 // clauses, and the group each governs.
 func (s *sent) findOutcomes(f *rules.Facts) {
 	for _, p := range f.ByKind("outcome") {
+		if !p.Could(s.lower) {
+			continue
+		}
 	next:
 		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
 			for _, o := range s.outcomes {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/trialwatch/trialwatch/rules"
 )
@@ -265,7 +266,10 @@ func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int
 // Kaparov") as groups.
 func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 	var names []*group
-	for _, m := range f.NameRe().FindAllStringIndex(s, -1) {
+	if !hasUpperAfterStart(s) {
+		return nil
+	}
+	for _, m := range nameSpans(f, s, tokenize(s)) {
 		start, end := m[0], m[1]
 		words := strings.Fields(s[start:end])
 		// Drop leading words that open a sentence ("In March", "The").
@@ -416,18 +420,19 @@ func isVictim(f *rules.Facts, s string, g *group) bool {
 	if len(before) > 50 {
 		before = before[len(before)-50:]
 	}
+	lb, la, lg := strings.ToLower(before), strings.ToLower(s[g.end:min(len(s), g.end+60)]), strings.ToLower(s[g.start:g.end])
 	for _, p := range f.ByKind("victims") {
 		switch p.Class {
 		case "before":
-			if p.Regexp.MatchString(before) {
+			if p.Could(lb) && p.Regexp.MatchString(before) {
 				return true
 			}
 		case "after":
-			if p.Regexp.MatchString(s[g.end:]) {
+			if p.Could(la) && p.Regexp.MatchString(s[g.end:min(len(s), g.end+60)]) {
 				return true
 			}
 		case "noun":
-			if p.Regexp.MatchString(s[g.start:g.end]) {
+			if p.Could(lg) && p.Regexp.MatchString(s[g.start:g.end]) {
 				return true
 			}
 		}
@@ -436,8 +441,13 @@ func isVictim(f *rules.Facts, s string, g *group) bool {
 }
 
 func matchAny(ps []*rules.Pattern, s string) bool {
+	return matchAnyLower(ps, s, strings.ToLower(s))
+}
+
+// matchAnyLower is matchAny for a text whose lower-case form is known.
+func matchAnyLower(ps []*rules.Pattern, s, lower string) bool {
 	for _, p := range ps {
-		if p.Regexp.MatchString(s) {
+		if p.Could(lower) && p.Regexp.MatchString(s) {
 			return true
 		}
 	}
@@ -492,4 +502,53 @@ func isJudge(f *rules.Facts, words []string) bool {
 		}
 	}
 	return false
+}
+
+// hasUpperAfterStart reports an upper-case letter after the first one: a
+// name of two capitalised words needs one.
+func hasUpperAfterStart(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSpans returns runs of two or more capitalised words, with name
+// particles ("de", "kyzy") and the dot of a short title ("Lt.") inside,
+// and a possessive at the end.
+func nameSpans(f *rules.Facts, s string, toks []token) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].word || !toks[i].upper {
+			continue
+		}
+		j, words, last := i, 1, i
+		for k := i + 1; k < len(toks); k++ {
+			t := toks[k]
+			gap := s[toks[k-1].end:t.start]
+			if t.text == "." && gap == "" && len(toks[k-1].text) <= 3 && k+1 < len(toks) {
+				continue // "Lt. Jeffrey"
+			}
+			if strings.TrimSpace(gap) != "" || gap == "" && toks[k-1].text != "." {
+				break
+			}
+			if t.word && t.upper {
+				words++
+				last = k
+				continue
+			}
+			if t.word && f.Is("name_particles", t.low) && k+1 < len(toks) && toks[k+1].upper {
+				continue
+			}
+			break
+		}
+		j = last
+		if words >= 2 {
+			out = append(out, [2]int{toks[i].start, toks[j].end})
+		}
+		i = j
+	}
+	return out
 }

@@ -78,6 +78,9 @@ type Facts struct {
 	Same        []string `yaml:"same"`
 	// BareVerbs may follow a number that stands for people ("seven were").
 	BareVerbs []string `yaml:"bare_verbs"`
+	// NameParticles may stand inside a personal name in lower case ("de",
+	// "kyzy").
+	NameParticles []string `yaml:"name_particles"`
 	// Titles may open a personal name without being part of it ("Sgt",
 	// "Police Staff Sergeant", "Judge").
 	Titles []string `yaml:"titles"`
@@ -127,8 +130,8 @@ type Facts struct {
 	byKind    map[string][]*Pattern
 	lex       map[string]map[string]bool
 	countryOf map[string]string
-	courtRe   *regexp.Regexp
-	nameRe    *regexp.Regexp
+	courtRe   *Filtered
+	nameRe    *Filtered
 }
 
 // Pattern is one named regular expression of the fact rules. Kind says what
@@ -141,11 +144,13 @@ type Pattern struct {
 	// Re compiled, macros expanded.
 	Regexp *regexp.Regexp `yaml:"-"`
 	Line   int            `yaml:"-"`
+
+	lits []string // prefilter: a match holds one of these, lower-case
 }
 
 // Kinds of pattern the extractor knows.
 var patternKinds = map[string]bool{
-	"outcome": true, "skip": true, "new_case": true, "term_type": true,
+	"outcome": true, "skip": true, "after_court": true, "new_case": true, "term_type": true,
 	"term_context": true, "term_exclude": true, "victims": true, "place": true,
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
 	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true,
@@ -160,6 +165,10 @@ func (f *Facts) ByKind(kind string) []*Pattern { return f.byKind[kind] }
 // "decision_nouns", "group", "one", "part", "court_types", "not_places",
 // "region_words".
 func (f *Facts) Is(lexicon, word string) bool { return f.lex[lexicon][word] }
+
+// StartsPhrase reports whether word (lower-case) is the first word of a
+// multi-word entry of the named lexicon ("up" of "up to").
+func (f *Facts) StartsPhrase(lexicon, word string) bool { return f.lex[lexicon+" first"][word] }
 
 // CountryOf returns the country a word implies ("Kazakh" → "Kazakhstan"),
 // or "".
@@ -177,10 +186,10 @@ func (f *Facts) CityCountry(city string) string {
 
 // CourtRe matches court names ("Taldykorgan City Court", "the Court of
 // Appeal", "Akmola regional court", "Old Bailey").
-func (f *Facts) CourtRe() *regexp.Regexp { return f.courtRe }
+func (f *Facts) CourtRe() *Filtered { return f.courtRe }
 
 // NameRe matches a capitalised name of two or more words.
-func (f *Facts) NameRe() *regexp.Regexp { return f.nameRe }
+func (f *Facts) NameRe() *Filtered { return f.nameRe }
 
 // parseFacts decodes and compiles the fact rules under a "facts:" key.
 func parseFacts(file string, n *yaml.Node) (*Facts, []error) {
@@ -227,13 +236,19 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things, "titles": f.Titles, "judges": f.Judges, "relatives": f.Relatives,
+		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
 	} {
 		set := map[string]bool{}
+		first := map[string]bool{}
 		for _, w := range words {
-			set[strings.ToLower(w)] = true
+			w = strings.ToLower(w)
+			set[w] = true
+			if a, _, ok := strings.Cut(w, " "); ok {
+				first[a] = true
+			}
 		}
 		f.lex[name] = set
+		f.lex[name+" first"] = first
 	}
 	for _, w := range f.Singular {
 		f.lex["persons"][strings.ToLower(w)] = true
@@ -258,9 +273,11 @@ func (f *Facts) compile() []error {
 	if err != nil {
 		fail(f.Line, "court name pattern: %v", err)
 	}
-	f.courtRe = re
+	if re != nil {
+		f.courtRe = newFiltered(re)
+	}
 	macros["{COURT}"] = courtSrc
-	f.nameRe = regexp.MustCompile(expand(`{NAME}`, macros))
+	f.nameRe = newFiltered(regexp.MustCompile(expand(`{NAME}`, macros)))
 
 	f.byKind = map[string][]*Pattern{}
 	names := map[string]int{}
@@ -296,6 +313,7 @@ func (f *Facts) compile() []error {
 			continue
 		}
 		p.Regexp = re
+		p.lits = required(re.String())
 		f.byKind[p.Kind] = append(f.byKind[p.Kind], p)
 	}
 	return errs

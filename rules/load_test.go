@@ -112,3 +112,41 @@ func FuzzLoadFacts(f *testing.F) {
 		}
 	})
 }
+
+func TestRequired(t *testing.T) {
+	tests := []struct {
+		re   string
+		want []string
+	}{
+		{`(?i)\bsentenced\b`, []string{"sentenced"}},
+		{`(?i)\bjail(?:ed|s)\b`, []string{"jail"}},
+		{`a|bc`, nil},
+		{`(?:foo|bar)baz+`, []string{"foo", "bar"}},
+		{`x*`, nil},
+		{`\p{Lu}\w+`, nil},
+	}
+	for _, tt := range tests {
+		got := required(tt.re)
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("required(%q) = %q, want %q", tt.re, got, tt.want)
+		}
+	}
+	// Every default pattern must match only texts its prefilter admits.
+	f := Default().Lang("en")
+	for _, p := range f.Patterns {
+		for _, s := range []string{"He was sentenced to seven years in prison.", "A court in Almaty acquitted all six defendants on Monday."} {
+			if p.Regexp.MatchString(s) && !p.Could(strings.ToLower(s)) {
+				t.Errorf("pattern %s matches %q but its prefilter refuses it", p.Name, s)
+			}
+		}
+	}
+}
+
+func TestPrintLits(t *testing.T) {
+	if os.Getenv("LITS") == "" {
+		t.Skip()
+	}
+	for _, p := range Default().Lang("en").Patterns {
+		t.Logf("%s %q", p.Name, p.lits)
+	}
+}
