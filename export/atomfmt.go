@@ -65,6 +65,9 @@ func (e *atomEncoder) begin() error {
 <author><name>trialwatch</name></author>
 <generator>trialwatch</generator>
 `, atomNS, escape(e.o.FeedID), escape(e.o.FeedTitle), e.o.Now().UTC().Format(time.RFC3339))
+	if e.o.FeedSelf != "" {
+		head += `<link rel="self" href="` + escapeAttr(e.o.FeedSelf) + `"/>` + "\n"
+	}
 	if _, err := io.WriteString(e.w, head); err != nil {
 		return err
 	}
@@ -75,6 +78,12 @@ func (e *atomEncoder) begin() error {
 func escape(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+func escapeAttr(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s)) // escapes quotes too
 	return b.String()
 }
 

@@ -121,6 +121,10 @@ func TestFormats(t *testing.T) {
 				Title   string   `xml:"title"`
 				Updated string   `xml:"updated"`
 				Author  string   `xml:"author>name"`
+				Self    struct {
+					Rel  string `xml:"rel,attr"`
+					Href string `xml:"href,attr"`
+				} `xml:"link"`
 				Entries []struct {
 					ID      string `xml:"id"`
 					Title   string `xml:"title"`
@@ -134,6 +138,9 @@ func TestFormats(t *testing.T) {
 			}
 			if err := xml.Unmarshal([]byte(out), &feed); err != nil {
 				t.Fatalf("not XML: %v\n%s", err, out)
+			}
+			if feed.Self.Rel != "self" || feed.Self.Href != "http://127.0.0.1/feed.atom?a=1&b=\"2\"" {
+				t.Errorf("self link %+v", feed.Self)
 			}
 			if feed.ID == "" || feed.Title == "" || feed.Author == "" || len(feed.Entries) != 3 {
 				t.Fatalf("feed %+v", feed)
@@ -156,7 +163,7 @@ func TestFormats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			out, n := export(t, db, Options{Format: tt.format})
+			out, n := export(t, db, Options{Format: tt.format, FeedSelf: "http://127.0.0.1/feed.atom?a=1&b=\"2\""})
 			if n != 3 {
 				t.Errorf("n = %d", n)
 			}

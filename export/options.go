@@ -39,6 +39,9 @@ type Options struct {
 	// FeedTitle and FeedID name an Atom feed; defaults: "trialwatch cases",
 	// "urn:trialwatch:cases".
 	FeedTitle, FeedID string
+	// FeedSelf, if set, is the URL the Atom feed is served at (its
+	// rel="self" link).
+	FeedSelf string
 	// Now stamps the Atom feed's updated time and the cursor; default
 	// time.Now.
 	Now func() time.Time
