@@ -48,7 +48,7 @@ type Option func(*config)
 func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
 
 // WithTimeout sets how long Open waits for the file lock before it gives up
-// with ErrLocked.
+// with ErrLocked; 0 waits as long as it takes.
 func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = d } }
 
 // WithNoSync skips fsync after each commit. Only for bulk loading and tests:
