@@ -110,6 +110,13 @@ func TestReadArticleMetadata(t *testing.T) {
 			title: "Officers sentenced", published: "2024-02-02", outlet: "KZ Daily", canURL: "https://kzdaily.example/news/77",
 		},
 		{
+			name: "no h1, date line at the end of the story",
+			url:  "https://e.example/item?id=9",
+			html: `<html><head><title>Officers sentenced</title></head><body><div><h2>Officers sentenced</h2><div>` + story + `<div>Published: 20 March 2024</div></div></div>
+<div><h4>Latest</h4><ul><li>Something else happened on 1 April 2024 somewhere</li></ul></div></body></html>`,
+			title: "Officers sentenced", published: "2024-03-20", outlet: "e.example", canURL: "https://e.example/item?id=9",
+		},
+		{
 			name:  "future dates are refused",
 			url:   "https://f.example/n",
 			html:  `<html><head><meta property="article:published_time" content="2031-01-01"></head><body><h1>Later</h1><time datetime="2024-12-30">30 December 2024</time>` + story + `</body></html>`,

@@ -39,10 +39,51 @@ func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
 	for _, c := range cands {
 		c = stripOutlet(cleanSpace(html.UnescapeString(c)), outlet)
 		if c != "" {
+			if h1 == nil {
+				h1 = p.headingWith(c)
+			}
 			return c, h1
 		}
 	}
 	return "", h1
+}
+
+// headingWith finds, on a page without a usable <h1>, the element that
+// shows the headline: the first h2–h4, or failing that any element, whose
+// text is title.
+func (p *page) headingWith(title string) *html.Node {
+	var found, any *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if found != nil || n.Type == html.ElementNode && boilerTags[n.DataAtom] {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom != atom.Title && n.DataAtom != atom.Head {
+			switch n.DataAtom {
+			case atom.H2, atom.H3, atom.H4:
+				if cleanSpace(textOf(n)) == title {
+					found = n
+					return
+				}
+			default:
+				if any == nil && n.FirstChild != nil && n.FirstChild.Type == html.TextNode && cleanSpace(textOf(n)) == title {
+					any = n
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	root := p.body
+	if root == nil {
+		root = p.root
+	}
+	walk(root)
+	if found != nil {
+		return found
+	}
+	return any
 }
 
 // isLogo reports whether an <h1> holds the site's name rather than a

@@ -367,10 +367,11 @@ func (p *page) textDate(dp dateParser, headline *html.Node) (ymd, bool) {
 			return d, true
 		}
 	}
-	// a short line anywhere holding a date with a time of day is a
-	// dateline: "2020-03-04 16:52:59", "20.03.2024, 09:15"
+	// a short line anywhere that is a date and little else, or a date
+	// with a time of day, is a dateline: "Published 20 March 2024",
+	// "2020-03-04 16:52:59", "20.03.2024, 09:15"
 	for _, b := range blocks {
-		if len(b.text) <= 100 && timeOfDay.MatchString(b.text) {
+		if len(b.text) <= 100 && (isDateOnly(b.text) || publishedCue.MatchString(b.text) || timeOfDay.MatchString(b.text)) {
 			if d, ok := dp.labelled(b.text); ok {
 				return d, true
 			}
