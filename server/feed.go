@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/export"
 	"github.com/trialwatch/trialwatch/store"
 )
 
@@ -72,7 +73,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	base := baseURL(r)
 	feed := atomFeed{
-		ID:        "urn:trialwatch:feed",
+		ID:        "urn:trialwatch:feed:newest",
 		Title:     "trialwatch: court decisions found in the news",
 		Subtitle:  "Newest cases, one entry per court decision however many outlets reported it",
 		Author:    atomPerson{Name: "trialwatch"},
@@ -106,7 +107,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 // feedEntry makes the Atom entry of one case.
 func feedEntry(base string, c *trialwatch.StoredCase) atomEntry {
 	e := atomEntry{
-		ID:        "urn:trialwatch:case:" + c.ID,
+		ID:        export.EntryID(c.ID), // the same ids as trialwatch export --format atom
 		Title:     stageLabel(c.Stage) + ": " + courtLabel(&c.Case),
 		Updated:   c.Updated.UTC().Format(time.RFC3339),
 		Published: c.FirstSeen.UTC().Format(time.RFC3339),
