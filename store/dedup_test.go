@@ -16,8 +16,10 @@ func TestStems(t *testing.T) {
 		{"Karasai District Court of the Almaty Region", "Almaty region", "Kazakhstan", []string{"karas", "almat"}},
 		{"Supreme Court of Kyrgyzstan", "", "Kyrgyzstan", nil},
 		{"Kayseri 3rd High Criminal Court", "", "Turkey", []string{"kayse"}},
-		{"Талдыкорганский городской суд", "Талдыкорган", "Kazakhstan", []string{"талды"}},
-		{"суд № 2 Бостандыкского района Алматы", "", "", []string{"боста", "алмат"}},
+		{"Талдыкорганский городской суд", "Талдыкорган", "Kazakhstan", []string{"taldy"}},
+		{"суд № 2 Бостандыкского района Алматы", "", "", []string{"bosta", "almat"}},
+		{"", "Алматы", "", []string{"almat"}},
+		{"Бишкек", "Bishkek", "", []string{"bishk"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.court+tt.location, func(t *testing.T) {

@@ -48,9 +48,10 @@ func stemSet(words ...string) map[string]bool {
 	return m
 }
 
-// stem lower-cases w and keeps its first stemLen letters.
+// stem lower-cases w, spells it in Latin letters and keeps its first
+// stemLen letters.
 func stem(w string) string {
-	w = strings.ToLower(w)
+	w = latin(strings.ToLower(w))
 	if utf8.RuneCountInString(w) <= stemLen {
 		return w
 	}
