@@ -22,12 +22,13 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	if f == nil {
 		return nil
 	}
-	texts := append([]string{a.Title}, a.Sentences...)
-	if len(a.Sentences) == 0 {
-		texts = append(texts, SplitSentences(a.Text)...)
+	raw := splitArticle(a)
+	titleToks := tokenize(a.Title)
+	known := knownPeople(f, a.Title, titleToks, raw)
+	sents := make([]*sent, len(raw))
+	for i, r := range raw {
+		sents[i] = analyzeToks(f, r.text, r.para, r.toks, known)
 	}
-	known := knownPeople(f, texts...)
-	sents := articleSentences(f, a, known)
 	b := builder{f: f, published: a.Published}
 	for i, s := range sents {
 		var prev *sent
@@ -37,7 +38,7 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 		b.add(s, prev)
 	}
 	if a.Title != "" {
-		if t := analyze(f, a.Title, -1, known); t.anchor() {
+		if t := analyzeToks(f, a.Title, -1, titleToks, known); t.anchor() {
 			b.title = b.mention(t, nil)
 		}
 	}
@@ -71,20 +72,27 @@ func language(s string) string {
 	return "en"
 }
 
-// articleSentences splits the article into analysed sentences, keeping the
-// paragraph of each.
-func articleSentences(f *rules.Facts, a trialwatch.Article, known *people) []*sent {
-	var out []*sent
+// rawSentence is a sentence of the article with its paragraph and tokens.
+type rawSentence struct {
+	text string
+	para int
+	toks []token
+}
+
+// splitArticle splits the article into sentences, keeping the paragraph of
+// each; an article without text uses its sentences, one paragraph each.
+func splitArticle(a trialwatch.Article) []rawSentence {
+	var out []rawSentence
 	if strings.TrimSpace(a.Text) != "" {
 		for p, para := range splitParagraphs(a.Text) {
 			for _, s := range splitParagraph(para, nil) {
-				out = append(out, analyze(f, s, p, known))
+				out = append(out, rawSentence{s, p, tokenize(s)})
 			}
 		}
 		return out
 	}
 	for i, s := range a.Sentences {
-		out = append(out, analyze(f, s, i, known))
+		out = append(out, rawSentence{s, i, tokenize(s)})
 	}
 	return out
 }

@@ -71,18 +71,20 @@ type people struct {
 	victim map[string]bool
 }
 
-// knownPeople collects the personal names of texts.
-func knownPeople(f *rules.Facts, texts ...string) *people {
+// knownPeople collects the personal names of an article.
+func knownPeople(f *rules.Facts, title string, titleToks []token, sents []rawSentence) *people {
 	p := &people{key: map[string]string{}, victim: map[string]bool{}}
-	for _, t := range texts {
-		for _, g := range findNames(f, t, nil) {
+	all := append([]rawSentence{{title, -1, titleToks}}, sents...)
+	for _, r := range all {
+		t := r.text
+		for _, g := range findNamesToks(f, t, r.toks, nil) {
 			for _, k := range g.names {
 				if g.victim {
 					p.victim[k] = true
 				}
 			}
 		}
-		for _, span := range nameSpans(f, t, tokenize(t)) {
+		for _, span := range nameSpans(f, t, r.toks) {
 			words := strings.Fields(t[span[0]:span[1]])
 			for len(words) > 0 && f.Is("court_strip", strings.ToLower(words[0])) {
 				words = words[1:]
@@ -107,7 +109,24 @@ func knownPeople(f *rules.Facts, texts ...string) *people {
 
 // analyze finds the facts of one sentence.
 func analyze(f *rules.Facts, text string, para int, known *people) *sent {
-	s := &sent{f: f, text: text, lower: strings.ToLower(text), para: para, toks: tokenize(text)}
+	return analyzeToks(f, text, para, tokenize(text), known)
+}
+
+// analyzeToks is analyze for a sentence already tokenized.
+func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *people) *sent {
+	s := &sent{f: f, text: text, lower: strings.ToLower(text), para: para, toks: toks}
+	s.clauses = [][2]int{{0, len(text) + 1}}
+	raw := findTerms(f, text, s.toks)
+	cands := s.outcomeCandidates(f)
+	if len(cands) == 0 {
+		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
+		if !s.weak && len(raw) == 0 && !peopleCue(f, s.lower) {
+			// Nothing of a decision here: only the countries count.
+			s.countries = findCountries(f, s.toks)
+			return s
+		}
+		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+	}
 	s.clauses = splitClauses(f, text, s.lower)
 	s.skipped = make([]bool, len(s.clauses))
 	for _, p := range f.ByKind("skip") {
@@ -121,54 +140,78 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 	s.aggregate = matchAnyLower(f.ByKind("aggregate"), text, s.lower)
 
 	s.courts = findCourts(f, text, s.lower)
-	var countries []string
-	s.places, countries = findPlaces(f, text, s.lower, "court")
-	s.places = append(placesAfterCourts(f, text, s.courts), s.places...)
-	var masks [][2]int
 	for _, c := range s.courts {
-		masks = append(masks, [2]int{c.start, c.end})
 		if c.country != "" {
 			s.countries = append(s.countries, c.country)
 		}
 	}
-	for _, p := range s.places {
-		masks = append(masks, [2]int{p.start, p.end})
-	}
-	s.courtCountries = append(append([]string(nil), s.countries...), countries...)
-	s.countries = append(append(s.countries, countries...), findCountries(f, s.toks)...)
-	s.groups = findGroups(f, text, s.toks, masks, known)
+	s.courtCountries = append([]string(nil), s.countries...)
 
 	// Markers of term kinds; an earlier pattern wins where two overlap
 	// ("non-custodial" over "custodial").
-	for _, p := range f.ByKind("term_type") {
-		if !p.Could(s.lower) {
-			continue
-		}
-	next:
-		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
-			for _, o := range s.markers {
-				if m[0] < o.end && m[1] > o.start {
-					continue next
-				}
+	if len(raw) > 0 || len(cands) > 0 {
+		for _, p := range f.ByKind("term_type") {
+			if !p.Could(s.lower) {
+				continue
 			}
-			s.markers = append(s.markers, marker{start: m[0], end: m[1], class: p.Class})
+		next:
+			for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+				for _, o := range s.markers {
+					if m[0] < o.end && m[1] > o.start {
+						continue next
+					}
+				}
+				s.markers = append(s.markers, marker{start: m[0], end: m[1], class: p.Class})
+			}
 		}
+		sort.Slice(s.markers, func(i, j int) bool { return s.markers[i].start < s.markers[j].start })
 	}
-	sort.Slice(s.markers, func(i, j int) bool { return s.markers[i].start < s.markers[j].start })
-
-	for _, t := range findTerms(f, text, s.toks) {
+	for _, t := range raw {
 		if s.skipped[s.clauseOf(t.start)] {
 			continue
 		}
 		t.kind = s.termKind(t.start, t.end)
 		s.terms = append(s.terms, t)
 	}
-	for _, d := range findDates(f, text, s.toks) {
-		if !excludedDate(f, text, d) {
-			s.dates = append(s.dates, d)
+	s.matchOutcomes(cands)
+	decision := len(s.outcomes) > 0 && !s.aggregate
+	if !decision && len(cands) > 0 {
+		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
+		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+	}
+
+	// Places, people and dates matter only where a decision, a court or
+	// a victim may be told of.
+	if decision || s.weak || len(s.courts) > 0 {
+		var countries []string
+		s.places, countries = findPlaces(f, text, s.lower, "court")
+		s.places = append(placesAfterCourts(f, text, s.courts), s.places...)
+		s.courtCountries = append(s.courtCountries, countries...)
+		s.countries = append(s.countries, countries...)
+	}
+	if decision || peopleCue(f, s.lower) {
+		var masks [][2]int
+		for _, c := range s.courts {
+			masks = append(masks, [2]int{c.start, c.end})
+		}
+		for _, p := range s.places {
+			masks = append(masks, [2]int{p.start, p.end})
+		}
+		s.groups = findGroups(f, text, s.toks, masks, known)
+	}
+	if decision || s.weak {
+		for _, d := range findDates(f, text, s.toks) {
+			if !excludedDate(f, text, d) {
+				s.dates = append(s.dates, d)
+			}
 		}
 	}
-	s.findOutcomes(f)
+	s.countries = append(s.countries, findCountries(f, s.toks)...)
+	s.resolveOutcomes(f)
+	if !decision && len(s.outcomes) == 0 && !s.weak {
+		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
+		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+	}
 	// Life terms have no length: a life marker in a clause with a decision
 	// is a term of its own.
 	for _, m := range s.markers {
@@ -192,11 +235,6 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 	}
 	if s.anchor() {
 		s.newCase = matchAnyLower(f.ByKind("new_case"), text, s.lower)
-	} else {
-		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
-		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
-	}
-	if s.anchor() {
 		// "in X" next to a decision verb: only decision sentences need it.
 		generic, cs := findPlaces(f, text, s.lower, "generic")
 		s.places = append(s.places, generic...)
@@ -267,35 +305,70 @@ func (s *sent) termKind(start, end int) string {
 	return best
 }
 
-// findOutcomes finds the decision verbs of the sentence, outside skipped
-// clauses, and the group each governs.
-func (s *sent) findOutcomes(f *rules.Facts) {
+// peopleCue reports whether a sentence may count victims or defendants.
+func peopleCue(f *rules.Facts, lower string) bool {
+	for _, p := range f.ByKind("victims") {
+		if p.Class != "noun" && p.Could(lower) {
+			return true
+		}
+	}
+	for _, w := range f.DefendantNouns {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return strings.Contains(lower, "victim")
+}
+
+// candidate is a match of an outcome pattern, before clauses are known.
+type candidate struct {
+	start, end int
+	p          *rules.Pattern
+}
+
+// outcomeCandidates matches the outcome patterns; an earlier pattern wins
+// where two overlap.
+func (s *sent) outcomeCandidates(f *rules.Facts) []candidate {
+	var out []candidate
 	for _, p := range f.ByKind("outcome") {
 		if !p.Could(s.lower) {
 			continue
 		}
 	next:
 		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
-			for _, o := range s.outcomes {
+			for _, o := range out {
 				if m[0] < o.end && m[1] > o.start {
 					continue next
 				}
 			}
-			c := s.clauseOf(m[0])
-			if s.skipped[c] {
-				continue
-			}
-			o := outcomeRef{start: m[0], end: m[1], class: p.Class, rule: p.Name, clause: c}
-			if p.Class == "sentence" || p.Class == "sentence_weak" {
-				o.kind = s.sentenceKind(o)
-				if p.Class == "sentence_weak" && o.kind == "" {
-					continue // "received a letter"
-				}
-			}
-			s.outcomes = append(s.outcomes, o)
+			out = append(out, candidate{m[0], m[1], p})
 		}
 	}
+	return out
+}
+
+// matchOutcomes keeps the decision verbs outside skipped clauses.
+func (s *sent) matchOutcomes(cands []candidate) {
+	for _, m := range cands {
+		p := m.p
+		c := s.clauseOf(m.start)
+		if s.skipped[c] {
+			continue
+		}
+		o := outcomeRef{start: m.start, end: m.end, class: p.Class, rule: p.Name, clause: c}
+		if p.Class == "sentence" || p.Class == "sentence_weak" {
+			o.kind = s.sentenceKind(o)
+			if p.Class == "sentence_weak" && o.kind == "" {
+				continue // "received a letter"
+			}
+		}
+		s.outcomes = append(s.outcomes, o)
+	}
 	sort.Slice(s.outcomes, func(i, j int) bool { return s.outcomes[i].start < s.outcomes[j].start })
+}
+
+// resolveOutcomes finds the group each decision verb governs.
+func (s *sent) resolveOutcomes(f *rules.Facts) {
 	for i := range s.outcomes {
 		o := &s.outcomes[i]
 		// "were convicted …, and were handed": the same subject.

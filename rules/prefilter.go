@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode"
 )
 
 // required returns lower-case strings of which every match of re holds at
@@ -39,15 +40,34 @@ func requiredLits(t *syntax.Regexp) []string {
 	case syntax.OpConcat:
 		var best []string
 		bestLen := 0
-		for _, s := range t.Sub {
-			l := requiredLits(s)
+		consider := func(l []string) {
 			if l == nil {
-				continue
+				return
 			}
 			if m := minLen(l); m > bestLen {
 				best, bestLen = l, m
 			}
 		}
+		// Runs of parts that match finite sets of strings join into longer
+		// literals ("s" + "itting|eated" is "sitting|seated").
+		var run []string
+		for _, s := range t.Sub {
+			if e := exactSet(s); e != nil {
+				if run == nil {
+					run = e
+				} else if j := cross(run, e); j != nil {
+					run = j
+				} else {
+					consider(run)
+					run = e
+				}
+				continue
+			}
+			consider(run)
+			run = nil
+			consider(requiredLits(s))
+		}
+		consider(run)
 		return best
 	case syntax.OpAlternate:
 		var out []string
@@ -61,6 +81,62 @@ func requiredLits(t *syntax.Regexp) []string {
 		return out
 	}
 	return nil
+}
+
+// exactSet returns the finite set of strings t matches (lower-case), or
+// nil when it is not small and finite.
+func exactSet(t *syntax.Regexp) []string {
+	switch t.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(t.Rune))}
+	case syntax.OpCapture:
+		return exactSet(t.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			e := exactSet(s)
+			if e == nil {
+				return nil
+			}
+			out = append(out, e...)
+		}
+		if len(out) > 256 {
+			return nil
+		}
+		return out
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range t.Sub {
+			e := exactSet(s)
+			if e == nil {
+				return nil
+			}
+			if out = cross(out, e); out == nil {
+				return nil
+			}
+		}
+		return out
+	case syntax.OpCharClass:
+		// A class of one letter in both cases ("[Ss]").
+		if len(t.Rune) == 4 && t.Rune[0] == t.Rune[1] && t.Rune[2] == t.Rune[3] &&
+			unicode.ToLower(t.Rune[0]) == unicode.ToLower(t.Rune[2]) {
+			return []string{string(unicode.ToLower(t.Rune[0]))}
+		}
+	}
+	return nil
+}
+
+func cross(a, b []string) []string {
+	if len(a)*len(b) > 256 {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 func minLen(ls []string) int {
