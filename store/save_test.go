@@ -356,6 +356,11 @@ func TestConcurrentSaves(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+	if c := db.w.commits.Load(); c >= n {
+		t.Errorf("%d saves took %d commits: writes are not grouped", n, c)
+	} else {
+		t.Logf("%d saves in %d commits", n, c)
+	}
 	st, _ := db.Stats()
 	if st.Articles != n-1 || st.Cases != 32 || st.Pages != n-1 {
 		t.Errorf("stats %+v, want %d articles, 32 cases (two outlets per day), %d pages", st, n-1, n-1)

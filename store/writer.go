@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -22,6 +23,8 @@ type writer struct {
 	mu   sync.RWMutex
 	done bool
 	wg   sync.WaitGroup
+	// commits counts write transactions, to see that writes are grouped.
+	commits atomic.Int64
 }
 
 type writeReq struct {
@@ -84,6 +87,7 @@ func (w *writer) loop() {
 func (w *writer) commit(group []writeReq) {
 	for len(group) > 0 {
 		failed := -1
+		w.commits.Add(1)
 		err := w.db.Update(func(tx *bolt.Tx) error {
 			for i, r := range group {
 				if err := safeCall(r.fn, tx); err != nil {
@@ -105,6 +109,7 @@ func (w *writer) commit(group []writeReq) {
 			r.err <- err
 			return
 		}
+		w.commits.Add(1)
 		r.err <- w.db.Update(func(tx *bolt.Tx) error { return safeCall(r.fn, tx) })
 	}
 }
