@@ -129,7 +129,13 @@ func TestStatsAndClose(t *testing.T) {
 	if db.Path() == "" {
 		t.Error("no path")
 	}
+	if err := db.Ping(); err != nil {
+		t.Errorf("ping: %v", err)
+	}
 	db.Close()
+	if err := db.Ping(); err == nil {
+		t.Error("ping of a closed database succeeded")
+	}
 	if err := db.Visited(1); !errors.Is(err, ErrClosed) {
 		t.Errorf("write after close: %v", err)
 	}

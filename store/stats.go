@@ -34,3 +34,17 @@ func (db *DB) Stats() (Stats, error) {
 	s.FileBytes = db.fileSize()
 	return s, nil
 }
+
+// Ping reports whether the database is usable: open, and readable.
+func (db *DB) Ping() error {
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMeta) == nil {
+			return errNoBucket
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: ping %s: %w", db.path, err)
+	}
+	return nil
+}
