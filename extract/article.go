@@ -39,5 +39,8 @@ func ReadArticle(page *trialwatch.Page, rs *rules.Set) (trialwatch.Article, erro
 	a.Published = p.pubDate(site, newDateParser(p, page.Fetched), headline)
 	a.Text = p.mainText(site.BodySelector(), site.DropSelectors(), a.Title)
 	a.Sentences = SplitSentences(a.Text)
+	for _, f := range []*string{&a.URL, &a.Outlet, &a.Title, &a.Published} {
+		*f = strings.ToValidUTF8(*f, "\uFFFD")
+	}
 	return a, nil
 }
