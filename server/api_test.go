@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -189,6 +190,29 @@ func TestFeed(t *testing.T) {
 	_, hdr, body := do(t, "GET", ts.URL+"/feed.atom", "", nil)
 	if ct := hdr.Get("Content-Type"); !strings.HasPrefix(ct, "application/atom+xml") {
 		t.Errorf("Content-Type %q", ct)
+	}
+	if lm := hdr.Get("Last-Modified"); lm == "" {
+		t.Error("feed has no Last-Modified")
+	} else {
+		req, _ := http.NewRequest("GET", ts.URL+"/feed.atom", nil)
+		req.Header.Set("If-Modified-Since", lm)
+		resp, err := testClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Errorf("conditional GET of an unchanged feed: %d, want 304", resp.StatusCode)
+		}
+		req.Header.Del("If-Modified-Since")
+		req.Header.Set("If-None-Match", hdr.Get("ETag"))
+		if resp, err = testClient.Do(req); err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Errorf("GET of an unchanged feed with its ETag: %d, want 304", resp.StatusCode)
+		}
 	}
 	var feed atomFeed
 	if err := xml.Unmarshal([]byte(body), &feed); err != nil {

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"net/http"
 	"net/url"
@@ -95,13 +98,24 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	if !newest.IsZero() {
 		feed.Updated = newest.UTC().Format(time.RFC3339)
 	}
-	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	w.Write([]byte(xml.Header))
-	enc := xml.NewEncoder(w)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(feed); err != nil {
-		s.log.Warn("feed write", "err", err)
+		s.log.Error("feed", "err", err)
+		http.Error(w, "cannot write feed", http.StatusInternalServerError)
+		return
 	}
+	// Readers that poll get 304 Not Modified until a case changes.
+	modified := newest
+	if modified.IsZero() {
+		modified = s.booted
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:12])+`"`)
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	http.ServeContent(w, r, "feed.atom", modified, bytes.NewReader(buf.Bytes()))
 }
 
 // feedEntry makes the Atom entry of one case.
