@@ -366,6 +366,9 @@ func (p *page) textDate(dp dateParser, headline *html.Node) (ymd, bool) {
 		if d, ok := dp.fromAttrs(b.node); ok {
 			return d, true
 		}
+		if d, ok := dp.relative(b.text); ok {
+			return d, true
+		}
 	}
 	// a short line anywhere that is a date and little else, or a date
 	// with a time of day, is a dateline: "Published 20 March 2024",
@@ -524,5 +527,6 @@ func newDateParser(p *page, fetched time.Time) dateParser {
 	return dateParser{
 		latest:  latest.Add(48 * time.Hour),
 		usOrder: p.lang == "en-us" || p.lang == "en_us",
+		today:   fetched,
 	}
 }

@@ -106,6 +106,30 @@ func (d ymd) valid(latest time.Time) bool {
 type dateParser struct {
 	latest  time.Time // later dates are refused
 	usOrder bool      // 03/04/2024 is March 4 rather than 3 April
+	// today is the day the page was fetched, against which "today" and
+	// "yesterday" resolve; zero when unknown, and then they do not.
+	today time.Time
+}
+
+// relativeDay matches a short line that dates a story to the day it was
+// fetched or the day before: "Today, 10:15", "Вчера в 18:40".
+var relativeDay = regexp.MustCompile(`(?i)^(?:\pL+:?\s+)?(today|сегодня|бүгін|heute|aujourd'hui|hoy|yesterday|вчера|кеше|gestern|hier|ayer)\b?[\s,]*(?:(?:at|в|um|à|a las)\s+)?(?:\d{1,2}:\d{2})?\s*$`)
+
+// relative resolves a line such as "Today, 10:15" against the fetch day.
+func (dp dateParser) relative(s string) (ymd, bool) {
+	if dp.today.IsZero() || len(s) > 40 {
+		return ymd{}, false
+	}
+	m := relativeDay.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ymd{}, false
+	}
+	t := dp.today
+	switch strings.ToLower(m[1]) {
+	case "yesterday", "вчера", "кеше", "gestern", "hier", "ayer":
+		t = t.AddDate(0, 0, -1)
+	}
+	return ymd{t.Year(), int(t.Month()), t.Day()}, true
 }
 
 // machine parses a machine-readable date (an attribute, JSON-LD or meta

@@ -120,3 +120,31 @@ func TestDateFromURL(t *testing.T) {
 		})
 	}
 }
+
+func TestDateParserRelative(t *testing.T) {
+	fetched := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in    string
+		today time.Time
+		want  string
+	}{
+		{"Today, 10:15", fetched, "2024-03-01"},
+		{"Сегодня в 10:15", fetched, "2024-03-01"},
+		{"Вчера, 18:40", fetched, "2024-02-29"},
+		{"Yesterday", fetched, "2024-02-29"},
+		{"Today, 10:15", time.Time{}, ""},
+		{"Today the court ruled that the officers were guilty", fetched, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, ok := dateParser{today: tt.today}.relative(tt.in)
+			got := ""
+			if ok {
+				got = d.String()
+			}
+			if got != tt.want {
+				t.Errorf("relative(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
