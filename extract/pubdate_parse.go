@@ -113,7 +113,7 @@ type dateParser struct {
 
 // relativeDay matches a short line that dates a story to the day it was
 // fetched or the day before: "Today, 10:15", "Вчера в 18:40".
-var relativeDay = regexp.MustCompile(`(?i)^(?:\pL+:?\s+)?(today|сегодня|бүгін|heute|aujourd'hui|hoy|yesterday|вчера|кеше|gestern|hier|ayer)\b?[\s,]*(?:(?:at|в|um|à|a las)\s+)?(?:\d{1,2}:\d{2})?\s*$`)
+var relativeDay = regexp.MustCompile(`(?i)^(?:\pL+:?\s+)?(today|сегодня|бүгін|heute|aujourd'hui|hoy|yesterday|вчера|кеше|gestern|hier|ayer)[\s,]*(?:(?:at|в|um|à|a las)\s+)?(?:\d{1,2}:\d{2})?\s*$`)
 
 // relative resolves a line such as "Today, 10:15" against the fetch day.
 func (dp dateParser) relative(s string) (ymd, bool) {
