@@ -220,6 +220,9 @@ func (c *caseAcc) addDefs(n int, sentence, rule string) {
 // addGroupFacts reads head counts that need no verb: victims, "the eleven
 // defendants", "four of the 11 journalists", "a fourth defendant".
 func (c *caseAcc) addGroupFacts(g *group, sentence string, anchor bool) {
+	if g.skipped {
+		return // "attacking a police officer … is punishable by"
+	}
 	if g.victim {
 		prio := 1 // one named victim
 		if g.kind == gCount {

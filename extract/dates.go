@@ -110,6 +110,9 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		// day or a preposition.
 		r := dateRef{start: t.start, end: t.end, month: m, weekday: -1, last: last}
 		k := i + 1
+		if k < len(toks) && toks[k].text == "." {
+			k++ // "Jan. 24"
+		}
 		if d := day(k); d > 0 {
 			r.day, r.end = d, toks[k].end
 			k++

@@ -198,8 +198,11 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 			masks = append(masks, [2]int{p.start, p.end})
 		}
 		s.groups = findGroups(f, text, s.toks, masks, known)
+		for _, g := range s.groups {
+			g.skipped = s.skipped[s.clauseOf(g.start)]
+		}
 	}
-	if decision || s.weak {
+	if decision || s.weak || len(s.courts) > 0 {
 		for _, d := range findDates(f, text, s.toks) {
 			if !excludedDate(f, text, d) {
 				s.dates = append(s.dates, d)
@@ -214,14 +217,16 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 	}
 	// Life terms have no length: a life marker in a clause with a decision
 	// is a term of its own.
+	lifeIn := map[int]bool{}
 	for _, m := range s.markers {
 		if m.class != "life" && m.class != "death" {
 			continue
 		}
 		c := s.clauseOf(m.start)
-		if s.skipped[c] {
-			continue
+		if s.skipped[c] || lifeIn[c] {
+			continue // "reclusion perpetua, … life imprisonment" is one term
 		}
+		lifeIn[c] = true
 		for _, o := range s.outcomes {
 			if o.clause == c {
 				s.terms = append(s.terms, term{start: m.start, end: m.end, kind: m.class})
@@ -280,7 +285,7 @@ func (s *sent) termKind(start, end int) string {
 			if d > 45 {
 				continue
 			}
-			if m.class == "suspended" || m.class == "noncustodial" {
+			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) {
 				suspendedAfter = true
 			}
 		case m.end <= start:
@@ -303,6 +308,21 @@ func (s *sent) termKind(start, end int) string {
 		return "custodial"
 	}
 	return best
+}
+
+// plainGap reports whether the text between two offsets holds no number
+// and no verb of its own ("prison term, suspended" but not "four years,
+// two were given suspended").
+func (s *sent) plainGap(from, to int) bool {
+	for i, t := range s.toks {
+		if t.start < from || t.end > to {
+			continue
+		}
+		if _, _, ok := numberAt(s.f, s.toks, i); ok || s.f.Is("bare_verbs", t.low) {
+			return false
+		}
+	}
+	return true
 }
 
 // peopleCue reports whether a sentence may count victims or defendants.
@@ -545,6 +565,6 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		// One term told of a whole group ("sentenced seven journalists to
 		// 7.5-9 years") overlaps the terms told of each of them; a part
 		// ("Four of his co-accused") adds to them.
-		t.collective = !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 && !g.part
+		t.collective = (t.byRange || t.hasMin != t.hasMax) && !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 && !g.part
 	}
 }

@@ -30,6 +30,7 @@ type group struct {
 	victim     bool
 	names      []string
 	noun       string // the person noun of a count
+	skipped    bool   // in a clause that tells of no decision
 }
 
 // findGroups returns the mentions of people in a sentence, in order, with
@@ -80,7 +81,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			}
 		}
 	}
-	names := findNames(f, s, masks)
+	names := findNamesToks(f, s, toks, masks)
 	out = append(out, names...)
 	// A single word of a name told in full elsewhere ("Maliban").
 	if known != nil {
@@ -136,7 +137,7 @@ number:
 	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || f.Is("determiners", toks[j-1].low)) {
 		if o, ok := f.Ordinals[toksLow(toks, j)]; ok {
 			k := j + 1
-			if k < len(toks) && (f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || toks[k].low == ",") {
+			if k < len(toks) && (f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || toks[k].low == "," || toks[k].low == "to" || toks[k].low == "for") {
 				end := toks[j].end
 				if f.Is("persons", toks[k].low) {
 					end = toks[k].end
@@ -265,11 +266,15 @@ func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int
 // findNames returns lists of personal names ("Aike Beishekeeva and Aktilek
 // Kaparov") as groups.
 func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
+	return findNamesToks(f, s, tokenize(s), masks)
+}
+
+func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int) []*group {
 	var names []*group
 	if !hasUpperAfterStart(s) {
 		return nil
 	}
-	for _, m := range nameSpans(f, s, tokenize(s)) {
+	for _, m := range nameSpans(f, s, toks) {
 		start, end := m[0], m[1]
 		words := strings.Fields(s[start:end])
 		// Drop leading words that open a sentence ("In March", "The").
