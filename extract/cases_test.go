@@ -161,11 +161,11 @@ func TestCases(t *testing.T) {
 			},
 		},
 		{
-			name: "headline fills the head count",
+			name:  "headline fills the head count",
 			title: "Court jails four officers over death in custody",
-			text: "The Pavlodar Regional Court handed down terms of between five and nine years on Tuesday, the prosecutor's office said.",
-			pub:  "2023-10-19",
-			want: []want{{"court": "Pavlodar Regional Court", "location": "Pavlodar", "decision_date": "2023-10-17", "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 108}},
+			text:  "The Pavlodar Regional Court handed down terms of between five and nine years on Tuesday, the prosecutor's office said.",
+			pub:   "2023-10-19",
+			want:  []want{{"court": "Pavlodar Regional Court", "location": "Pavlodar", "decision_date": "2023-10-17", "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 108}},
 		},
 	}
 	for _, tt := range tests {
