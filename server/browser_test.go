@@ -54,6 +54,7 @@ func browse(t *testing.T, bin, url string, extra ...string) string {
 // with its court, its evidence behind <details> and its source links, the
 // chart and the sources' health.
 func TestPageInBrowser(t *testing.T) {
+	t.Parallel()
 	bin := chromium(t)
 	s, ts, ids := apiServer(t, "")
 	// One run so that a source shows its last run.

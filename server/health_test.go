@@ -72,6 +72,7 @@ func TestStale(t *testing.T) {
 // tick every second, failures 1 and 2 run on consecutive ticks, then one
 // tick is sat out, then three.
 func TestScheduledBackoff(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	news := newSite(t, sampleStories())
 	news.setFailing(true)

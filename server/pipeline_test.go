@@ -20,6 +20,7 @@ import (
 // extractors, store) crawls the sample news site on a one-second schedule,
 // and the cases it reads out reach the API, the feed and the page.
 func TestScheduledPipelineCrawl(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	news := httptest.NewServer(demo.Handler())
 	defer news.Close()

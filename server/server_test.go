@@ -24,6 +24,7 @@ func TestMain(m *testing.M) {
 // A source scheduled every second is crawled by the scheduler, through a
 // real fetch of a news site, and its cases reach the store and the API.
 func TestScheduledCrawlFillsStore(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	news := newSite(t, sampleStories())
 	s, err := New(db, Config{Sources: []*trialwatch.Source{source("herald", "@every 1s")}, Logger: testLogger(t)},
@@ -76,6 +77,7 @@ func TestScheduledCrawlFillsStore(t *testing.T) {
 // A panic in the crawl is recovered, logged and counted, and the next tick
 // still runs.
 func TestPanicRecoveredAndNextTickRuns(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	var calls atomic.Int32
 	crawl := func(ctx context.Context, src *trialwatch.Source) (trialwatch.Run, error) {
@@ -117,6 +119,7 @@ func TestPanicRecoveredAndNextTickRuns(t *testing.T) {
 // Runs of one source never overlap: a tick while the source crawls is
 // skipped, and a POST gets 409; another source runs meanwhile.
 func TestNoOverlap(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	var inFlight, most, calls atomic.Int32
 	release := make(chan struct{})
