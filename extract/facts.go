@@ -282,15 +282,15 @@ func (s *sent) termKind(start, end int) string {
 		switch {
 		case m.start >= end:
 			d = m.start - end
-			if d > 45 {
-				continue
+			if d > 45 || !s.plainGap(end, m.start) {
+				continue // "… years and gave two others restricted freedom"
 			}
 			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) {
 				suspendedAfter = true
 			}
 		case m.end <= start:
 			d = start - m.end
-			if d > 60 {
+			if d > 60 || !s.plainGap(m.end, start) {
 				continue
 			}
 			d += d / 5
