@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
 	"github.com/trialwatch/trialwatch"
@@ -175,6 +176,21 @@ func BenchmarkExtractRealPages(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		bp := pages[i%len(pages)]
 		Extract(&trialwatch.Page{URL: bp.url, Body: bp.body}, rs)
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkParseHTML parses the labelled corpus pages and nothing else:
+// the floor under BenchmarkReadArticle.
+func BenchmarkParseHTML(b *testing.B) {
+	pages := loadDevCorpus(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if _, err := html.Parse(bytes.NewReader(pages[i%len(pages)].html)); err != nil {
+			b.Fatal(err)
+		}
 	}
 	reportCPU(b, start)
 }

@@ -61,13 +61,15 @@ func (p *page) headingWith(title string) *html.Node {
 		if n.Type == html.ElementNode && n.DataAtom != atom.Title && n.DataAtom != atom.Head {
 			switch n.DataAtom {
 			case atom.H2, atom.H3, atom.H4:
-				if cleanSpace(textOf(n)) == title {
+				if t, ok := shortText(n, 2*len(title)+40); ok && cleanSpace(t) == title {
 					found = n
 					return
 				}
 			default:
-				if any == nil && n.FirstChild != nil && n.FirstChild.Type == html.TextNode && cleanSpace(textOf(n)) == title {
-					any = n
+				if any == nil && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+					if t, ok := shortText(n, 2*len(title)+40); ok && cleanSpace(t) == title {
+						any = n
+					}
 				}
 			}
 		}

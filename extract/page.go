@@ -172,6 +172,39 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// shortText returns the text of n when it is at most max bytes long, and
+// false, without reading it all, when it is longer.
+func shortText(n *html.Node, max int) (string, bool) {
+	var b strings.Builder
+	ok := true
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if !ok {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			if b.Len() > max {
+				ok = false
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil && ok; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String(), ok
+}
+
 // appendText writes the text of n into b.
 func appendText(b *strings.Builder, n *html.Node) {
 	switch n.Type {

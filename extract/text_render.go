@@ -112,11 +112,8 @@ func isTeaserHeading(n *html.Node) bool {
 	if n.FirstChild == nil {
 		return false
 	}
-	t := textOf(n)
-	if len(t) > 80 {
-		return false
-	}
-	return teaserHeading.MatchString(cleanSpace(t))
+	t, ok := shortText(n, 80)
+	return ok && teaserHeading.MatchString(cleanSpace(t))
 }
 
 // isTeaserBlock reports whether n, following a teaser heading, is one of
