@@ -16,7 +16,8 @@ import (
 var titleSeps = []string{" | ", " – ", " — ", " :: ", " · ", " » ", " ‹ ", " / ", " - "}
 
 // outlet names the publication: og:site_name, the JSON-LD publisher, the
-// name after the headline in <title>, the site rule's outlet, else the host.
+// site rule's outlet, the name after the headline in <title>, the logo's
+// text, else the host.
 func (p *page) outlet(site *rules.Site) string {
 	if v := p.metaFirst("og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name", "twitter:app:name:iphone"); v != "" && len(v) < 80 {
 		return v
@@ -33,11 +34,11 @@ func (p *page) outlet(site *rules.Site) string {
 			}
 		}
 	}
-	if _, suffix := splitTitle(p.titleTag, p.host()); suffix != "" {
-		return suffix
-	}
 	if site != nil && site.Outlet != "" {
 		return site.Outlet
+	}
+	if _, suffix := splitTitle(p.titleTag, p.host()); suffix != "" {
+		return suffix
 	}
 	if v := p.logoName(); v != "" {
 		return v
