@@ -151,7 +151,15 @@ func (f *furniture) decide(n *html.Node) bool {
 		return true
 	}
 	switch n.DataAtom {
-	case atom.Html, atom.Body, atom.Main, atom.Article, atom.P, atom.H1:
+	case atom.Html, atom.Body, atom.Main, atom.Article, atom.H1:
+		return false
+	case atom.P:
+		// a short paragraph classed as a byline, caption or credit
+		if ci := classID(n); ci != "" {
+			if content, strong, weak := cues(ci); !content && (strong || weak) {
+				return textLen(n) < 200
+			}
+		}
 		return false
 	case atom.Form:
 		// some sites wrap the whole page in one form
