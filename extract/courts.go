@@ -25,9 +25,9 @@ type placeRef struct {
 }
 
 // findCourts returns the court names of a sentence.
-func findCourts(f *rules.Facts, s, lower string) []courtRef {
+func findCourts(f *rules.Facts, s string, ft *rules.Text) []courtRef {
 	var out []courtRef
-	if !f.CourtRe().Could(lower) {
+	if !f.CourtRe().CouldText(ft) {
 		return nil
 	}
 	for _, m := range f.CourtRe().FindAllStringIndex(s, -1) {
@@ -147,9 +147,9 @@ func isPlaceWord(f *rules.Facts, w string) bool {
 
 // findPlaces returns the places of a sentence where a court sits, and the
 // countries named where a place was expected ("a Kazakh court").
-func findPlaces(f *rules.Facts, s, lower, class string) (places []placeRef, countries []string) {
+func findPlaces(f *rules.Facts, s string, ft *rules.Text, class string) (places []placeRef, countries []string) {
 	for _, p := range f.ByKind("place") {
-		if p.Class != class || !p.Could(lower) {
+		if p.Class != class || !p.CouldText(ft) {
 			continue
 		}
 		// A rejected match may hide one that starts inside it ("a jury at
@@ -221,7 +221,7 @@ func cleanPlace(f *rules.Facts, name string) (string, bool) {
 		}
 	}
 	place := strings.Join(words, " ")
-	if f.CountryOf(place) != "" || f.CourtRe().Could(strings.ToLower(place)) && f.CourtRe().FindString(place) == place {
+	if f.CountryOf(place) != "" || f.CourtRe().Could(rules.Fold(place)) && f.CourtRe().FindString(place) == place {
 		return "", false // a country, or a court's name ("Old Bailey")
 	}
 	if region {

@@ -310,7 +310,7 @@ func excludedTerm(f *rules.Facts, s string, t term) bool {
 		before = before[len(before)-40:]
 	}
 	after := s[t.end:min(len(s), t.end+40)]
-	lb, la := strings.ToLower(before), strings.ToLower(after)
+	lb, la := rules.Fold(before), rules.Fold(after)
 	for _, p := range f.ByKind("term_exclude") {
 		switch p.Class {
 		case "before":

@@ -28,6 +28,7 @@ type sent struct {
 	f         *rules.Facts
 	text      string
 	lower     string
+	ft        *rules.Text
 	para      int
 	toks      []token
 	clauses   [][2]int
@@ -114,32 +115,33 @@ func analyze(f *rules.Facts, text string, para int, known *people) *sent {
 
 // analyzeToks is analyze for a sentence already tokenized.
 func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *people) *sent {
-	s := &sent{f: f, text: text, lower: strings.ToLower(text), para: para, toks: toks}
+	ft := rules.NewText(text)
+	s := &sent{f: f, text: text, lower: ft.Folded, ft: ft, para: para, toks: toks}
 	s.clauses = [][2]int{{0, len(text) + 1}}
 	raw := findTerms(f, text, s.toks)
 	cands := s.outcomeCandidates(f)
 	if len(cands) == 0 {
-		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
-		if !s.weak && len(raw) == 0 && !peopleCue(f, s.lower) {
+		s.weak = matchAnyText(f.ByKind("weak"), text, s.ft)
+		if !s.weak && len(raw) == 0 && !(hasNumber(f, s.toks) && peopleCue(f, s.ft)) {
 			// Nothing of a decision here: only the countries count.
 			s.countries = findCountries(f, s.toks)
 			return s
 		}
-		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+		s.weakOut = s.weak && matchAnyText(f.ByKind("weak_exclude"), text, s.ft)
 	}
-	s.clauses = splitClauses(f, text, s.lower)
+	s.clauses = splitClauses(f, text, s.ft)
 	s.skipped = make([]bool, len(s.clauses))
 	for _, p := range f.ByKind("skip") {
-		if !p.Could(s.lower) {
+		if !p.CouldText(s.ft) {
 			continue
 		}
 		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
 			s.skipped[s.clauseOf(m[0])] = true
 		}
 	}
-	s.aggregate = matchAnyLower(f.ByKind("aggregate"), text, s.lower)
+	s.aggregate = matchAnyText(f.ByKind("aggregate"), text, s.ft)
 
-	s.courts = findCourts(f, text, s.lower)
+	s.courts = findCourts(f, text, s.ft)
 	for _, c := range s.courts {
 		if c.country != "" {
 			s.countries = append(s.countries, c.country)
@@ -151,7 +153,7 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 	// ("non-custodial" over "custodial").
 	if len(raw) > 0 || len(cands) > 0 {
 		for _, p := range f.ByKind("term_type") {
-			if !p.Could(s.lower) {
+			if !p.CouldText(s.ft) {
 				continue
 			}
 		next:
@@ -176,20 +178,20 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 	s.matchOutcomes(cands)
 	decision := len(s.outcomes) > 0 && !s.aggregate
 	if !decision && len(cands) > 0 {
-		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
-		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+		s.weak = matchAnyText(f.ByKind("weak"), text, s.ft)
+		s.weakOut = s.weak && matchAnyText(f.ByKind("weak_exclude"), text, s.ft)
 	}
 
 	// Places, people and dates matter only where a decision, a court or
 	// a victim may be told of.
 	if decision || s.weak || len(s.courts) > 0 {
 		var countries []string
-		s.places, countries = findPlaces(f, text, s.lower, "court")
+		s.places, countries = findPlaces(f, text, s.ft, "court")
 		s.places = append(placesAfterCourts(f, text, s.courts), s.places...)
 		s.courtCountries = append(s.courtCountries, countries...)
 		s.countries = append(s.countries, countries...)
 	}
-	if decision || peopleCue(f, s.lower) {
+	if decision || hasNumber(f, s.toks) && peopleCue(f, s.ft) {
 		var masks [][2]int
 		for _, c := range s.courts {
 			masks = append(masks, [2]int{c.start, c.end})
@@ -212,8 +214,8 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 	s.countries = append(s.countries, findCountries(f, s.toks)...)
 	s.resolveOutcomes(f)
 	if !decision && len(s.outcomes) == 0 && !s.weak {
-		s.weak = matchAnyLower(f.ByKind("weak"), text, s.lower)
-		s.weakOut = s.weak && matchAnyLower(f.ByKind("weak_exclude"), text, s.lower)
+		s.weak = matchAnyText(f.ByKind("weak"), text, s.ft)
+		s.weakOut = s.weak && matchAnyText(f.ByKind("weak_exclude"), text, s.ft)
 	}
 	// Life terms have no length: a life marker in a clause with a decision
 	// is a term of its own.
@@ -236,12 +238,12 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 	}
 	sort.Slice(s.terms, func(i, j int) bool { return s.terms[i].start < s.terms[j].start })
 	if len(s.terms) > 0 {
-		s.context = matchAnyLower(f.ByKind("term_context"), text, s.lower)
+		s.context = matchAnyText(f.ByKind("term_context"), text, s.ft)
 	}
 	if s.anchor() {
-		s.newCase = matchAnyLower(f.ByKind("new_case"), text, s.lower)
+		s.newCase = matchAnyText(f.ByKind("new_case"), text, s.ft)
 		// "in X" next to a decision verb: only decision sentences need it.
-		generic, cs := findPlaces(f, text, s.lower, "generic")
+		generic, cs := findPlaces(f, text, s.ft, "generic")
 		s.places = append(s.places, generic...)
 		s.courtCountries = append(s.courtCountries, cs...)
 	}
@@ -253,11 +255,11 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 }
 
 // splitClauses cuts a sentence at clause breaks.
-func splitClauses(f *rules.Facts, text, lower string) [][2]int {
+func splitClauses(f *rules.Facts, text string, ft *rules.Text) [][2]int {
 	var out [][2]int
 	start := 0
 	for _, p := range f.ByKind("clause") {
-		if !p.Could(lower) {
+		if !p.CouldText(ft) {
 			continue
 		}
 		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
@@ -325,19 +327,37 @@ func (s *sent) plainGap(from, to int) bool {
 	return true
 }
 
+// hasNumber reports whether a sentence writes a number: a count of
+// victims or defendants outside a decision sentence needs one.
+func hasNumber(f *rules.Facts, toks []token) bool {
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		if c := t.low[0]; c >= '0' && c <= '9' {
+			return true
+		}
+		a, _, _ := strings.Cut(t.low, "-")
+		if _, ok := f.Numbers[a]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // peopleCue reports whether a sentence may count victims or defendants.
-func peopleCue(f *rules.Facts, lower string) bool {
+func peopleCue(f *rules.Facts, ft *rules.Text) bool {
 	for _, p := range f.ByKind("victims") {
-		if p.Class != "noun" && p.Could(lower) {
+		if p.CouldText(ft) {
 			return true
 		}
 	}
 	for _, w := range f.DefendantNouns {
-		if strings.Contains(lower, w) {
+		if strings.Contains(ft.Folded, w) {
 			return true
 		}
 	}
-	return strings.Contains(lower, "victim")
+	return false
 }
 
 // candidate is a match of an outcome pattern, before clauses are known.
@@ -351,7 +371,7 @@ type candidate struct {
 func (s *sent) outcomeCandidates(f *rules.Facts) []candidate {
 	var out []candidate
 	for _, p := range f.ByKind("outcome") {
-		if !p.Could(s.lower) {
+		if !p.CouldText(s.ft) {
 			continue
 		}
 	next:

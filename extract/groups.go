@@ -425,7 +425,7 @@ func isVictim(f *rules.Facts, s string, g *group) bool {
 	if len(before) > 50 {
 		before = before[len(before)-50:]
 	}
-	lb, la, lg := strings.ToLower(before), strings.ToLower(s[g.end:min(len(s), g.end+60)]), strings.ToLower(s[g.start:g.end])
+	lb, la, lg := rules.Fold(before), rules.Fold(s[g.end:min(len(s), g.end+60)]), rules.Fold(s[g.start:g.end])
 	for _, p := range f.ByKind("victims") {
 		switch p.Class {
 		case "before":
@@ -446,10 +446,20 @@ func isVictim(f *rules.Facts, s string, g *group) bool {
 }
 
 func matchAny(ps []*rules.Pattern, s string) bool {
-	return matchAnyLower(ps, s, strings.ToLower(s))
+	return matchAnyLower(ps, s, rules.Fold(s))
 }
 
-// matchAnyLower is matchAny for a text whose lower-case form is known.
+// matchAnyText is matchAny for a prepared text.
+func matchAnyText(ps []*rules.Pattern, s string, ft *rules.Text) bool {
+	for _, p := range ps {
+		if p.CouldText(ft) && p.Regexp.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAnyLower is matchAny for a text whose folded form is known.
 func matchAnyLower(ps []*rules.Pattern, s, lower string) bool {
 	for _, p := range ps {
 		if p.Could(lower) && p.Regexp.MatchString(s) {

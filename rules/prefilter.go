@@ -116,7 +116,24 @@ func exactSet(t *syntax.Regexp) []string {
 			}
 		}
 		return out
+	case syntax.OpPlus:
+		// \s+ stands for one space: prefilters test texts whose spaces
+		// are folded (see Fold).
+		if isSpaceClass(t.Sub[0]) {
+			return []string{" "}
+		}
+	case syntax.OpStar:
+		if isSpaceClass(t.Sub[0]) {
+			return []string{"", " "}
+		}
+	case syntax.OpQuest:
+		if e := exactSet(t.Sub[0]); e != nil && len(e) < 256 {
+			return append([]string{""}, e...)
+		}
 	case syntax.OpCharClass:
+		if isSpaceClass(t) {
+			return []string{" "}
+		}
 		// A class of one letter in both cases ("[Ss]").
 		if len(t.Rune) == 4 && t.Rune[0] == t.Rune[1] && t.Rune[2] == t.Rune[3] &&
 			unicode.ToLower(t.Rune[0]) == unicode.ToLower(t.Rune[2]) {
@@ -124,6 +141,44 @@ func exactSet(t *syntax.Regexp) []string {
 		}
 	}
 	return nil
+}
+
+// isSpaceClass reports \s.
+func isSpaceClass(t *syntax.Regexp) bool {
+	if t.Op != syntax.OpCharClass {
+		return false
+	}
+	for i := 0; i+1 < len(t.Rune); i += 2 {
+		for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+			if !unicode.IsSpace(r) {
+				return false
+			}
+			if r > 0x3000 {
+				break
+			}
+		}
+	}
+	return len(t.Rune) > 0
+}
+
+// Fold returns the form of a text that prefilters test: lower case, every
+// run of white space one space.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 func cross(a, b []string) []string {
@@ -149,8 +204,8 @@ func minLen(ls []string) int {
 	return m
 }
 
-// Could reports whether the pattern can match a text whose lower-case form
-// is lower; false means it surely cannot.
+// Could reports whether the pattern can match a text whose folded form
+// (Fold) is lower; false means it surely cannot.
 func (p *Pattern) Could(lower string) bool { return could(p.lits, lower) }
 
 func could(lits []string, lower string) bool {
@@ -177,4 +232,53 @@ func (f *Filtered) Could(lower string) bool { return could(f.lits, lower) }
 
 func newFiltered(re *regexp.Regexp) *Filtered {
 	return &Filtered{Regexp: re, lits: required(re.String())}
+}
+
+// Text is a text prepared for prefilters: folded (see Fold), with a set of
+// the byte pairs it holds, so that most literals are refused without a
+// search.
+type Text struct {
+	Folded string
+	pairs  [64]uint64 // 4096 bits, indexed by a hash of a byte pair
+}
+
+// NewText prepares s for prefilters.
+func NewText(s string) *Text {
+	t := &Text{Folded: Fold(s)}
+	f := t.Folded
+	for i := 0; i+1 < len(f); i++ {
+		k := pairKey(f[i], f[i+1])
+		t.pairs[k>>6] |= 1 << (k & 63)
+	}
+	return t
+}
+
+func pairKey(a, b byte) uint16 { return (uint16(a)*31 + uint16(b)) & 4095 }
+
+func (t *Text) has(l string) bool {
+	for i := 0; i+1 < len(l) && i < 4; i++ {
+		k := pairKey(l[i], l[i+1])
+		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return strings.Contains(t.Folded, l)
+}
+
+// CouldText is Could for a prepared text.
+func (p *Pattern) CouldText(t *Text) bool { return couldText(p.lits, t) }
+
+// CouldText is Could for a prepared text.
+func (f *Filtered) CouldText(t *Text) bool { return couldText(f.lits, t) }
+
+func couldText(lits []string, t *Text) bool {
+	if lits == nil {
+		return true
+	}
+	for _, l := range lits {
+		if t.has(l) {
+			return true
+		}
+	}
+	return false
 }
