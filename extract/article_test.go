@@ -266,6 +266,16 @@ func TestReadArticleTeaserHeadings(t *testing.T) {
 			keep:  []string{"six years in a general-regime colony", "four years"},
 		},
 		{
+			name:  "comments under a heading, no class names",
+			after: `<div><h3>Comments (2)</h3><div><p>Ten years would have been fair for what these officers did to the detainees.</p></div></div>`,
+			drop:  []string{"Ten years", "Comments"},
+		},
+		{
+			name:  "cookie notice without class names",
+			after: `<div><p>We use cookies to give you the best experience on our website. By continuing you agree to our use of cookies.</p></div>`,
+			drop:  []string{"cookies"},
+		},
+		{
 			name:  "inline read-more link",
 			after: `<p>Read more</p><p>Prosecutors had asked for longer terms of up to nine years for each of the officers.</p>`,
 			keep:  []string{"up to nine years"},

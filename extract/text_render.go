@@ -96,7 +96,7 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 
 // teaserHeading matches the headings of lists of other stories, in the
 // languages news sites are most often written in.
-var teaserHeading = regexp.MustCompile(`(?i)^(?:related(?: \w+)?|more (?:news|stories|articles|on this|from .{1,40})|most (?:read|popular|viewed|shared|commented)|read (?:more|also|next)|also read|see also|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|popular(?: now| news| stories)?|trending(?: now)?|latest (?:news|stories)|top stories|editor'?s picks|читайте также|также читайте|читайте по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|новости по теме|самое (?:читаемое|популярное)|последние новости|сондай-ақ оқыңыз|тақырып бойынша|você pode gostar|leia também|veja também|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|ver también|te puede interesar|noticias relacionadas|leggi anche)\W{0,5}$`)
+var teaserHeading = regexp.MustCompile(`(?i)^(?:related(?: \w+)?|more (?:news|stories|articles|on this|from .{1,40})|most (?:read|popular|viewed|shared|commented)|read (?:more|also|next)|also read|see also|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|popular(?: now| news| stories)?|trending(?: now)?|latest (?:news|stories)|top stories|editor'?s picks|читайте также|также читайте|читайте по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|новости по теме|самое (?:читаемое|популярное)|последние новости|сондай-ақ оқыңыз|тақырып бойынша|você pode gostar|leia também|veja também|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|ver también|te puede interesar|noticias relacionadas|leggi anche|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:reply|comment)|add a comment|join the (?:discussion|conversation)|reader comments|комментарии(?: \(\d+\))?|обсуждение|пікірлер|share(?: this)?|поделиться)\W{0,5}$`)
 
 // isTeaserHeading reports whether n is a short heading that introduces a
 // list of other stories ("Related", "Most read", "Читайте также").
@@ -149,10 +149,16 @@ func filterParas(paras []string, title string) []string {
 		if len(p) < 60 && isDateOnly(p) {
 			continue
 		}
+		if len(p) < 500 && cookieNotice.MatchString(p) {
+			continue
+		}
 		out = append(out, p)
 	}
 	return out
 }
+
+// cookieNotice matches the opening of a cookie or consent notice.
+var cookieNotice = regexp.MustCompile(`(?i)^(?:we use cookies|we and our partners use|this (?:web)?site uses cookies|by (?:continuing to use|using) (?:this|our) (?:web)?site|мы используем (?:файлы )?cookie|сайт использует (?:файлы )?cookie|продолжая (?:использовать|пользоваться) (?:наш )?сайт)`)
 
 // isDateOnly reports whether a short line is a written date and little
 // else: "20 March 2024", "Mar 20, 2024 10:05 am".
