@@ -78,7 +78,15 @@ func knownPeople(f *rules.Facts, title string, titleToks []token, sents []rawSen
 	all := append([]rawSentence{{title, -1, titleToks}}, sents...)
 	for _, r := range all {
 		t := r.text
-		for _, g := range findNamesToks(f, t, r.toks, nil) {
+		victims := false
+		folded := rules.Fold(t)
+		for _, p := range f.ByKind("victims") {
+			if p.Could(folded) {
+				victims = true
+				break
+			}
+		}
+		for _, g := range findNamesToks(f, t, r.toks, nil, victims) {
 			for _, k := range g.names {
 				if g.victim {
 					p.victim[k] = true
@@ -199,7 +207,7 @@ func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *peo
 		for _, p := range s.places {
 			masks = append(masks, [2]int{p.start, p.end})
 		}
-		s.groups = findGroups(f, text, s.toks, masks, known)
+		s.groups = findGroups(f, text, s.toks, masks, known, s.ft)
 		for _, g := range s.groups {
 			g.skipped = s.skipped[s.clauseOf(g.start)]
 		}

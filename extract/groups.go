@@ -35,7 +35,13 @@ type group struct {
 
 // findGroups returns the mentions of people in a sentence, in order, with
 // the spans of courts and places left out of name search.
-func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *people) []*group {
+func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *people, ft *rules.Text) []*group {
+	victims := false
+	for _, p := range f.ByKind("victims") {
+		if p.CouldText(ft) {
+			victims = true
+		}
+	}
 	var out []*group
 	masked := func(start, end int) bool {
 		for _, m := range masks {
@@ -81,7 +87,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			}
 		}
 	}
-	names := findNamesToks(f, s, toks, masks)
+	names := findNamesToks(f, s, toks, masks, victims)
 	out = append(out, names...)
 	// A single word of a name told in full elsewhere ("Maliban").
 	if known != nil {
@@ -100,7 +106,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 	}
 	out = mergeGroups(f, s, sortGroups(out))
 	for _, g := range out {
-		if !g.victim && !(g.kind == gOne && f.Is("one", strings.ToLower(s[g.start:g.end]))) {
+		if victims && !g.victim && !(g.kind == gOne && f.Is("one", strings.ToLower(s[g.start:g.end]))) {
 			g.victim = isVictim(f, s, g)
 		}
 		if known != nil && g.kind == gNames && len(g.names) == 1 && known.victim[g.names[0]] {
@@ -266,10 +272,12 @@ func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int
 // findNames returns lists of personal names ("Aike Beishekeeva and Aktilek
 // Kaparov") as groups.
 func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
-	return findNamesToks(f, s, tokenize(s), masks)
+	return findNamesToks(f, s, tokenize(s), masks, true)
 }
 
-func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int) []*group {
+// findNamesToks is findNames for a tokenized sentence; victims says
+// whether the sentence may name victims at all.
+func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool) []*group {
 	var names []*group
 	if !hasUpperAfterStart(s) {
 		return nil
@@ -288,7 +296,7 @@ func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int) []*gr
 		}
 		key := nameKey(words)
 		g := &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}}
-		g.victim = isVictim(f, s, g)
+		g.victim = victims && isVictim(f, s, g)
 		names = append(names, g)
 	}
 	// Join lists.
