@@ -316,3 +316,32 @@ func TestReadArticleLocalDay(t *testing.T) {
 		t.Errorf("published = %q, want 2024-03-19", a.Published)
 	}
 }
+
+// TestReadArticleConcurrent reads pages from several goroutines with one
+// shared rule set, as the crawler does; run with -race.
+func TestReadArticleConcurrent(t *testing.T) {
+	site := &rules.Site{Name: "e", Domains: []string{"e.example"}, Body: ".article-body", Drop: []string{".ad"}}
+	if err := site.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	rs := &rules.Set{Sites: []*rules.Site{site}}
+	page := `<html><body><h1>Verdict</h1><div class="article-body">` + story + `<p class="ad">Ad</p></div></body></html>`
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			for j := 0; j < 20; j++ {
+				a, err := ReadArticle(&trialwatch.Page{URL: "https://e.example/a", Body: []byte(page)}, rs)
+				if err != nil || strings.Contains(a.Text, "Ad") || !strings.HasPrefix(a.Text, "A district court") {
+					done <- "bad read: " + a.Text
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
