@@ -87,6 +87,8 @@ func requiredLits(t *syntax.Regexp) []string {
 // nil when it is not small and finite.
 func exactSet(t *syntax.Regexp) []string {
 	switch t.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}
 	case syntax.OpLiteral:
 		return []string{strings.ToLower(string(t.Rune))}
 	case syntax.OpCapture:
