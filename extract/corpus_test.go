@@ -64,21 +64,7 @@ func loadLabelled(tb testing.TB) []labelled {
 // extractPage reads a labelled page the way the program does.
 func extractPage(tb testing.TB, p labelled, rs *rules.Set) trialwatch.Result {
 	tb.Helper()
-	page := &trialwatch.Page{URL: p.url, Status: 200, Body: p.html}
-	a, err := ReadArticle(page, rs)
-	if err != nil {
-		tb.Fatalf("%s: %v", p.id, err)
-	}
-	res := trialwatch.Result{Article: a, Cases: Cases(a, rs)}
-	if res.Cases == nil {
-		res.Cases = []trialwatch.Case{}
-	}
-	for _, c := range res.Cases {
-		if c.Stage != trialwatch.StageOngoing {
-			res.Relevant = true
-		}
-	}
-	return res
+	return Extract(&trialwatch.Page{URL: p.url, Status: 200, Body: p.html}, rs)
 }
 
 // TestCorpusCases scores the case extractor on the labelled corpus the way
