@@ -17,7 +17,7 @@ import (
 // build (the same file, if they ran first), filling it if it is missing.
 func benchDB(b *testing.B, n int) *store.DB {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("trialwatch-bench-store-v1-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("trialwatch-bench-store-v2-%d.db", n))
 	_, err := os.Stat(path)
 	fresh := os.IsNotExist(err)
 	opts := []store.Option{}

@@ -17,7 +17,7 @@ import (
 // by later runs (they add the few articles each benchmark saves).
 func benchDB(b *testing.B, n int) *DB {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("trialwatch-bench-store-v1-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("trialwatch-bench-store-v2-%d.db", n))
 	_, err := os.Stat(path)
 	fresh := os.IsNotExist(err)
 	db, err := Open(path)
@@ -42,7 +42,7 @@ func Fill(db *DB, from, to int) error {
 	prev := db.bolt.NoSync
 	db.bolt.NoSync = true
 	defer func() { db.bolt.NoSync = prev; db.bolt.Sync() }()
-	const chunk = 2000
+	const chunk = 10000
 	for lo := from; lo < to; lo += chunk {
 		batch := make([]ArticleSave, 0, chunk)
 		for i := lo; i < min(lo+chunk, to); i++ {

@@ -68,6 +68,19 @@ func (f *features) add(c *trialwatch.Case) {
 	}
 }
 
+// heads returns the distinct numbers of defendants and of convicted.
+func (f *features) heads() []int {
+	var hs []int
+	for _, i := range []int{0, 1} {
+		for _, n := range f.Ints[i] {
+			if !contains(hs, n) {
+				hs = append(hs, n)
+			}
+		}
+	}
+	return hs
+}
+
 // months returns the distinct YYYY-MM months of f's dates.
 func (f *features) months() []string {
 	var ms []string

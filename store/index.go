@@ -12,6 +12,7 @@ import (
 //	p \0 place-stem \0 month \0 id   every place word of a case, by decision month
 //	n \0 country    \0 month \0 id   cases that name no place, by country and month
 //	a \0 country    \0 date  \0 id   every case, by country and decision date
+//	h \0 country \1 n \0 month \0 id   every dated case, by country, month and head count
 //
 // with month and date "-" for undated cases. The a keys let a report find
 // the same decision reported with another place name ("Kaskelen" and
@@ -44,6 +45,13 @@ func indexKeys(f *features, id string) [][]byte {
 		}
 		if len(f.Places) == 0 && len(f.Countries) > 0 {
 			keys = append(keys, ikey("n", "", m, id))
+		}
+	}
+	for _, m := range f.months() {
+		for _, c := range countries {
+			for _, h := range f.heads() {
+				keys = append(keys, ikey("h", headTok(c, h), m, id))
+			}
 		}
 	}
 	dates := f.Dates
@@ -80,6 +88,8 @@ func prefix(kind, tok, month string) []byte {
 	}
 	return b
 }
+
+func headTok(country string, n int) string { return country + "\x01" + itoa(n) }
 
 // datePrefix is the prefix of keys whose date starts with d: a month's
 // days and the month itself.
@@ -154,13 +164,21 @@ func candidates(tx *bolt.Tx, f *features) []string {
 			}
 		}
 		// Same country and date, whatever the place: a day-precise report
-		// reads that day and its month; a month-precise one the whole month.
+		// reads that day and the month-precise cases of its month. A
+		// month-precise report reads the whole month when it names no
+		// place, else only the cases of its month with its head count:
+		// with another place name, a month alone is too little to go on.
 		for _, d := range f.Dates {
 			scan(prefix("a", c, d))
-			if len(d) == 10 {
+			switch {
+			case len(d) == 10:
 				scan(prefix("a", c, d[:7]))
-			} else {
+			case len(f.Places) == 0:
 				scan(datePrefix("a", c, d))
+			default:
+				for _, h := range f.heads() {
+					scan(prefix("h", headTok(c, h), d))
+				}
 			}
 		}
 		if len(f.Places) == 0 {
