@@ -117,6 +117,13 @@ func TestReadArticleMetadata(t *testing.T) {
 			title: "Officers sentenced", published: "2024-03-20", outlet: "e.example", canURL: "https://e.example/item?id=9",
 		},
 		{
+			name: "section name in the h1, address as site name",
+			url:  "https://www.kzweekly.example/law/2024/05/06/x",
+			html: `<html><head><title>Appeal court upholds the sentences of two officers - KZ Weekly</title><meta property="og:site_name" content="https://www.kzweekly.example"></head>
+<body><h1>Law</h1><div>` + story + `</div></body></html>`,
+			title: "Appeal court upholds the sentences of two officers", published: "2024-05-06", outlet: "KZ Weekly", canURL: "https://www.kzweekly.example/law/2024/05/06/x",
+		},
+		{
 			name:  "future dates are refused",
 			url:   "https://f.example/n",
 			html:  `<html><head><meta property="article:published_time" content="2031-01-01"></head><body><h1>Later</h1><time datetime="2024-12-30">30 December 2024</time>` + story + `</body></html>`,

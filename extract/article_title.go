@@ -33,12 +33,17 @@ func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
 			break
 		}
 	}
-	cands = append(cands, h1Text)
 	head, _ := splitTitle(p.titleTag, p.host())
-	cands = append(cands, head)
+	if h1Text != "" && head != "" && !strings.Contains(p.titleTag, h1Text) && len(head) > 2*len(h1Text) {
+		// a short h1 that <title> does not repeat is a section or site
+		// name; <title> holds the headline
+		cands = append(cands, head, h1Text)
+	} else {
+		cands = append(cands, h1Text, head)
+	}
 	for _, c := range cands {
 		c = stripOutlet(cleanSpace(html.UnescapeString(c)), outlet)
-		if c != "" {
+		if c != "" && !strings.EqualFold(c, outlet) {
 			if h1 == nil {
 				h1 = p.headingWith(c)
 			}

@@ -19,11 +19,11 @@ var titleSeps = []string{" | ", " – ", " — ", " :: ", " · ", " » ", " ‹ 
 // site rule's outlet, the name after the headline in <title>, the logo's
 // text, else the host.
 func (p *page) outlet(site *rules.Site) string {
-	if v := p.metaFirst("og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name", "twitter:app:name:iphone"); v != "" && len(v) < 80 {
+	if v := p.metaFirst("og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name", "twitter:app:name:iphone"); v != "" && len(v) < 80 && !looksLikeURL(v) {
 		return v
 	}
 	for _, o := range p.articleLD() {
-		if v := ldString(o["publisher"]); v != "" && !strings.HasPrefix(v, "http") && !strings.HasPrefix(v, "#") {
+		if v := ldString(o["publisher"]); v != "" && !looksLikeURL(v) && !strings.HasPrefix(v, "#") {
 			return v
 		}
 	}
@@ -120,6 +120,11 @@ func firstElement(n *html.Node, a atom.Atom) *html.Node {
 		}
 	}
 	return nil
+}
+
+// looksLikeURL reports whether a name is a web address rather than a name.
+func looksLikeURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.") || strings.HasPrefix(s, "//")
 }
 
 // splitTitle cuts a <title> into headline and site name at the last
