@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -129,8 +130,10 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 		in.feats[i] = featuresOf(&in.cases[i])
 	}
 	if strings.TrimSpace(a.Text) != "" {
+		// The same text counts as the same article only on the same site:
+		// a wire story that two outlets print is two sources.
 		sum := sha256.Sum256([]byte(strings.Join(strings.Fields(a.Text), " ")))
-		in.textSHA = hex.EncodeToString(sum[:])
+		in.textSHA = siteOf(a.URL) + " " + hex.EncodeToString(sum[:])
 	}
 	if page != nil {
 		rec, err := newPageRecord(page)
@@ -141,6 +144,20 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 		in.page = &rec
 	}
 	return in, nil
+}
+
+// siteOf returns the host of rawURL without the prefixes that mark
+// mobile and AMP editions of a site ("www.", "m.", "amp.").
+func siteOf(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	h := strings.ToLower(u.Hostname())
+	for _, p := range []string{"www.", "m.", "amp."} {
+		h = strings.TrimPrefix(h, p)
+	}
+	return h
 }
 
 // copyCase deep-copies a case so the caller's later changes cannot reach

@@ -186,8 +186,8 @@ func TestAMPCopy(t *testing.T) {
 			return &trialwatch.Page{URL: "https://one.example/amp/1", Body: body, Status: 200}
 		}, article("https://one.example/amp/1", "One", "2024-03-19")},
 		{"same text, other markup", func() *trialwatch.Page {
-			return &trialwatch.Page{URL: "https://one.example/1?amp=1", Body: []byte("<amp-html>" + string(body)), Status: 200}
-		}, article("https://one.example/1?amp=1", "One", "2024-03-19")},
+			return &trialwatch.Page{URL: "https://amp.one.example/1", Body: []byte("<amp-html>" + string(body)), Status: 200}
+		}, article("https://amp.one.example/1", "One", "2024-03-19")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,6 +214,22 @@ func TestAMPCopy(t *testing.T) {
 				t.Errorf("stats %+v, want 1 article behind 2 pages", st)
 			}
 		})
+	}
+}
+
+// TestWireCopy: two outlets printing the same agency text are two sources.
+func TestWireCopy(t *testing.T) {
+	db, _ := openTest(t)
+	a1 := article("https://one.example/1", "One", "2024-03-19")
+	a2 := article("https://two.example/9", "Two", "2024-03-19")
+	a2.Text = a1.Text
+	save(t, db, a1, taldykorgan())
+	res := save(t, db, a2, taldykorgan())
+	if res.Merged != 1 {
+		t.Fatalf("%+v, want the copy merged as a second source", res)
+	}
+	if sc, _ := db.Case(res.IDs[0]); len(sc.Sources) != 2 {
+		t.Errorf("sources %+v", sc.Sources)
 	}
 }
 
