@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -66,7 +67,7 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 			}
 		}
 	}
-	if d, ok := dp.fromURL(p.url.Path); ok {
+	if d, ok := dp.fromURL(p.urlPath()); ok {
 		return d.String()
 	}
 	var structured []string
@@ -94,9 +95,6 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 		return d.String()
 	}
 	if d, ok := p.textDate(dp, headline); ok {
-		return d.String()
-	}
-	if d, ok := dp.fromURL(p.url.Path); ok {
 		return d.String()
 	}
 	for _, k := range modifiedMeta {
@@ -176,6 +174,18 @@ func dayGap(a, b ymd) int {
 		return -g
 	}
 	return g
+}
+
+// urlPath is the path of the page's URL, or where the page came without
+// one, of its canonical URL.
+func (p *page) urlPath() string {
+	if p.url.Path != "" {
+		return p.url.Path
+	}
+	if u, err := url.Parse(p.canonicalURL()); err == nil {
+		return u.Path
+	}
+	return ""
 }
 
 // fromElement reads a date from an element: its datetime or content
