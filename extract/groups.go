@@ -380,7 +380,7 @@ func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
 		}
 		gap := s[last.end:g.start]
 		// Names told one by one join into a list ("Jenkins and Parker").
-		if last.kind == gNames && g.kind == gNames && last.victim == g.victim && matchAny(f.ByKind("name_gap"), gap) {
+		if last.kind == gNames && g.kind == gNames && (last.victim == g.victim || last.victim && len(g.names) == 1) && matchAny(f.ByKind("name_gap"), gap) {
 			last.size += g.size
 			last.names = append(last.names, g.names...)
 			last.end = g.end
