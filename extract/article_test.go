@@ -124,6 +124,13 @@ func TestReadArticleMetadata(t *testing.T) {
 			title: "Appeal court upholds the sentences of two officers", published: "2024-05-06", outlet: "KZ Weekly", canURL: "https://www.kzweekly.example/law/2024/05/06/x",
 		},
 		{
+			name: "section name after the headline in og:title",
+			url:  "https://e.example/crime/2024/05/06/x",
+			html: `<html><head><title>Guards convicted | Crime | E News</title><meta property="og:title" content="Guards convicted | Crime"><meta property="og:site_name" content="E News"></head>
+<body><h1>Guards convicted</h1>` + story + `</body></html>`,
+			title: "Guards convicted", published: "2024-05-06", outlet: "E News", canURL: "https://e.example/crime/2024/05/06/x",
+		},
+		{
 			name:  "future dates are refused",
 			url:   "https://f.example/n",
 			html:  `<html><head><meta property="article:published_time" content="2031-01-01"></head><body><h1>Later</h1><time datetime="2024-12-30">30 December 2024</time>` + story + `</body></html>`,
@@ -350,5 +357,24 @@ func TestReadArticleConcurrent(t *testing.T) {
 		if msg := <-done; msg != "" {
 			t.Error(msg)
 		}
+	}
+}
+
+func TestReadArticleLocalDayFromText(t *testing.T) {
+	tests := []struct{ stamp, shown, want string }{
+		{"2024-03-19T22:30:00Z", "20 March 2024", "2024-03-20"},      // east of UTC: next day
+		{"2024-03-20T02:30:00Z", "19 March 2024", "2024-03-19"},      // west of UTC: day before
+		{"2024-03-19T22:30:00Z", "18 March 2024", "2024-03-19"},      // the wrong way: the stamp stands
+		{"2024-03-19T12:00:00Z", "20 March 2024", "2024-03-19"},      // midday: the stamp stands
+		{"2024-03-19T22:30:00+05:00", "20 March 2024", "2024-03-19"}, // not UTC: the stamp stands
+	}
+	for _, tt := range tests {
+		t.Run(tt.stamp+" "+tt.shown, func(t *testing.T) {
+			page := `<html><head><meta property="article:published_time" content="` + tt.stamp + `"></head><body>
+<h1>Verdict</h1><div class="date">` + tt.shown + `</div>` + story + `</body></html>`
+			if a := read(t, "https://e.example/a", page, nil); a.Published != tt.want {
+				t.Errorf("published = %q, want %q", a.Published, tt.want)
+			}
+		})
 	}
 }

@@ -43,6 +43,9 @@ func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
 	}
 	for _, c := range cands {
 		c = stripOutlet(cleanSpace(html.UnescapeString(c)), outlet)
+		if h1Text != "" && len(c) > len(h1Text) && strings.HasPrefix(c, h1Text) && startsWithSep(c[len(h1Text):]) {
+			c = h1Text // "Headline | Section": the h1 is the headline
+		}
 		if c != "" && !strings.EqualFold(c, outlet) {
 			if h1 == nil {
 				h1 = p.headingWith(c)
@@ -91,6 +94,17 @@ func (p *page) headingWith(title string) *html.Node {
 		return found
 	}
 	return any
+}
+
+// startsWithSep reports whether s opens with one of the separators that
+// set a site or section name off a headline.
+func startsWithSep(s string) bool {
+	for _, sep := range titleSeps {
+		if strings.HasPrefix(s, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLogo reports whether an <h1> holds the site's name rather than a

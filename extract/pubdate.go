@@ -81,10 +81,11 @@ func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) str
 	}
 	for _, v := range structured {
 		if d, ok := dp.machine(v); ok {
-			if nearMidnightUTC(v) {
-				// the outlet's own calendar day may be the one before or
-				// after; the date shown on the page tells which
-				if shown, ok := p.shownDate(dp, headline); ok && dayGap(shown, d) == 1 {
+			if shift := midnightShift(v); shift != 0 {
+				// the outlet's own calendar day may be the next (late
+				// evening UTC) or the one before (small hours UTC); the
+				// date shown on the page tells
+				if shown, ok := p.shownDate(dp, headline); ok && signedGap(shown, d) == shift {
 					return shown.String()
 				}
 			}
@@ -144,36 +145,40 @@ func (dp dateParser) rawStamp(raw []byte) (ymd, bool) {
 	return ymd{}, false
 }
 
-// shownDate is the date the page shows its readers in marked-up time
-// elements.
+// shownDate is the date the page shows its readers: in marked-up time
+// elements, else written near the headline.
 func (p *page) shownDate(dp dateParser, headline *html.Node) (ymd, bool) {
-	return p.markedDate(dp, headline)
+	if d, ok := p.markedDate(dp, headline); ok {
+		return d, true
+	}
+	return p.textDate(dp, headline)
 }
 
-// nearMidnightUTC reports whether a machine timestamp is in UTC and within
-// four hours of midnight, so that the outlet's local day may differ.
-func nearMidnightUTC(v string) bool {
+// midnightShift tells, for a machine timestamp in UTC within four hours
+// of midnight, which way the outlet's local day may differ: +1 in the late
+// evening, -1 in the small hours, 0 otherwise.
+func midnightShift(v string) int {
 	v = strings.TrimSpace(v)
 	if len(v) < 16 || v[10] != 'T' && v[10] != ' ' {
-		return false
+		return 0
 	}
-	utc := strings.HasSuffix(v, "Z") || strings.HasSuffix(v, "+00:00") || strings.HasSuffix(v, "+0000")
-	if !utc {
-		return false
+	if !strings.HasSuffix(v, "Z") && !strings.HasSuffix(v, "+00:00") && !strings.HasSuffix(v, "+0000") {
+		return 0
 	}
-	h := atoi(v[11:13])
-	return h >= 20 || h >= 0 && h < 4
+	switch h := atoi(v[11:13]); {
+	case h >= 20:
+		return 1
+	case h >= 0 && h < 4:
+		return -1
+	}
+	return 0
 }
 
-// dayGap returns the number of days between two dates.
-func dayGap(a, b ymd) int {
+// signedGap returns the number of days from b to a.
+func signedGap(a, b ymd) int {
 	ta := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
 	tb := time.Date(b.y, time.Month(b.m), b.d, 0, 0, 0, 0, time.UTC)
-	g := int(ta.Sub(tb).Hours() / 24)
-	if g < 0 {
-		return -g
-	}
-	return g
+	return int(ta.Sub(tb).Hours() / 24)
 }
 
 // urlPath is the path of the page's URL, or where the page came without
