@@ -24,10 +24,10 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	}
 	raw := splitArticle(a)
 	titleToks := tokenize(a.Title)
-	known := knownPeople(f, a.Title, titleToks, raw)
+	known := knownPeople(f, rawSentence{a.Title, -1, titleToks, rules.NewText(a.Title)}, raw)
 	sents := make([]*sent, len(raw))
 	for i, r := range raw {
-		sents[i] = analyzeToks(f, r.text, r.para, r.toks, known)
+		sents[i] = analyzeText(f, r, known)
 	}
 	b := builder{f: f, published: a.Published}
 	for i, s := range sents {
@@ -38,7 +38,7 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 		b.add(s, prev)
 	}
 	if a.Title != "" {
-		if t := analyzeToks(f, a.Title, -1, titleToks, known); t.anchor() {
+		if t := analyzeText(f, rawSentence{a.Title, -1, titleToks, rules.NewText(a.Title)}, known); t.anchor() {
 			b.title = b.mention(t, nil)
 		}
 	}
@@ -77,6 +77,7 @@ type rawSentence struct {
 	text string
 	para int
 	toks []token
+	ft   *rules.Text
 }
 
 // splitArticle splits the article into sentences, keeping the paragraph of
@@ -86,13 +87,13 @@ func splitArticle(a trialwatch.Article) []rawSentence {
 	if strings.TrimSpace(a.Text) != "" {
 		for p, para := range splitParagraphs(a.Text) {
 			for _, s := range splitParagraph(para, nil) {
-				out = append(out, rawSentence{s, p, tokenize(s)})
+				out = append(out, rawSentence{s, p, tokenize(s), rules.NewText(s)})
 			}
 		}
 		return out
 	}
 	for i, s := range a.Sentences {
-		out = append(out, rawSentence{s, i, tokenize(s)})
+		out = append(out, rawSentence{s, i, tokenize(s), rules.NewText(s)})
 	}
 	return out
 }

@@ -208,9 +208,9 @@ func excludedDate(f *rules.Facts, s string, d dateRef) bool {
 		before = before[len(before)-50:]
 	}
 	after := s[d.end:min(len(s), d.end+40)]
-	lb, la := rules.Fold(before), rules.Fold(after)
+	lb, la := rules.NewText(before), rules.NewText(after)
 	for _, p := range f.ByKind("date_exclude") {
-		if p.Class == "before" && p.Could(lb) && p.Regexp.MatchString(before) || p.Class == "after" && p.Could(la) && p.Regexp.MatchString(after) {
+		if p.Class == "before" && p.CouldText(lb) && p.Regexp.MatchString(before) || p.Class == "after" && p.CouldText(la) && p.Regexp.MatchString(after) {
 			return true
 		}
 	}

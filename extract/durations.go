@@ -310,15 +310,15 @@ func excludedTerm(f *rules.Facts, s string, t term) bool {
 		before = before[len(before)-40:]
 	}
 	after := s[t.end:min(len(s), t.end+40)]
-	lb, la := rules.Fold(before), rules.Fold(after)
+	lb, la := rules.NewText(before), rules.NewText(after)
 	for _, p := range f.ByKind("term_exclude") {
 		switch p.Class {
 		case "before":
-			if p.Could(lb) && p.Regexp.MatchString(before) {
+			if p.CouldText(lb) && p.Regexp.MatchString(before) {
 				return true
 			}
 		case "after":
-			if p.Could(la) && p.Regexp.MatchString(after) {
+			if p.CouldText(la) && p.Regexp.MatchString(after) {
 				return true
 			}
 		}

@@ -73,15 +73,14 @@ type people struct {
 }
 
 // knownPeople collects the personal names of an article.
-func knownPeople(f *rules.Facts, title string, titleToks []token, sents []rawSentence) *people {
+func knownPeople(f *rules.Facts, title rawSentence, sents []rawSentence) *people {
 	p := &people{key: map[string]string{}, victim: map[string]bool{}}
-	all := append([]rawSentence{{title, -1, titleToks}}, sents...)
+	all := append([]rawSentence{title}, sents...)
 	for _, r := range all {
 		t := r.text
 		victims := false
-		folded := rules.Fold(t)
 		for _, p := range f.ByKind("victims") {
-			if p.Could(folded) {
+			if p.CouldText(r.ft) {
 				victims = true
 				break
 			}
@@ -118,12 +117,12 @@ func knownPeople(f *rules.Facts, title string, titleToks []token, sents []rawSen
 
 // analyze finds the facts of one sentence.
 func analyze(f *rules.Facts, text string, para int, known *people) *sent {
-	return analyzeToks(f, text, para, tokenize(text), known)
+	return analyzeText(f, rawSentence{text, para, tokenize(text), rules.NewText(text)}, known)
 }
 
-// analyzeToks is analyze for a sentence already tokenized.
-func analyzeToks(f *rules.Facts, text string, para int, toks []token, known *people) *sent {
-	ft := rules.NewText(text)
+// analyzeText is analyze for a sentence already tokenized and prepared.
+func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
+	text, para, toks, ft := r.text, r.para, r.toks, r.ft
 	s := &sent{f: f, text: text, lower: ft.Folded, ft: ft, para: para, toks: toks}
 	s.clauses = [][2]int{{0, len(text) + 1}}
 	raw := findTerms(f, text, s.toks)

@@ -433,19 +433,19 @@ func isVictim(f *rules.Facts, s string, g *group) bool {
 	if len(before) > 50 {
 		before = before[len(before)-50:]
 	}
-	lb, la, lg := rules.Fold(before), rules.Fold(s[g.end:min(len(s), g.end+60)]), rules.Fold(s[g.start:g.end])
+	lb, la, lg := rules.NewText(before), rules.NewText(s[g.end:min(len(s), g.end+60)]), rules.NewText(s[g.start:g.end])
 	for _, p := range f.ByKind("victims") {
 		switch p.Class {
 		case "before":
-			if p.Could(lb) && p.Regexp.MatchString(before) {
+			if p.CouldText(lb) && p.Regexp.MatchString(before) {
 				return true
 			}
 		case "after":
-			if p.Could(la) && p.Regexp.MatchString(s[g.end:min(len(s), g.end+60)]) {
+			if p.CouldText(la) && p.Regexp.MatchString(s[g.end:min(len(s), g.end+60)]) {
 				return true
 			}
 		case "noun":
-			if p.Could(lg) && p.Regexp.MatchString(s[g.start:g.end]) {
+			if p.CouldText(lg) && p.Regexp.MatchString(s[g.start:g.end]) {
 				return true
 			}
 		}
