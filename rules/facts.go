@@ -145,7 +145,8 @@ type Pattern struct {
 	Regexp *regexp.Regexp `yaml:"-"`
 	Line   int            `yaml:"-"`
 
-	lits []string // prefilter: a match holds one of these, lower-case
+	lits  []string // prefilter: a match holds one of these, lower-case
+	keyed []keyed
 }
 
 // Kinds of pattern the extractor knows.
@@ -314,6 +315,7 @@ func (f *Facts) compile() []error {
 		}
 		p.Regexp = re
 		p.lits = required(re.String())
+		p.keyed = keyLits(p.lits)
 		f.byKind[p.Kind] = append(f.byKind[p.Kind], p)
 	}
 	return errs

@@ -225,7 +225,8 @@ func could(lits []string, lower string) bool {
 // Filtered is a compiled expression with its prefilter.
 type Filtered struct {
 	*regexp.Regexp
-	lits []string
+	lits  []string
+	keyed []keyed
 }
 
 // Could reports whether the expression can match a text whose lower-case
@@ -233,7 +234,8 @@ type Filtered struct {
 func (f *Filtered) Could(lower string) bool { return could(f.lits, lower) }
 
 func newFiltered(re *regexp.Regexp) *Filtered {
-	return &Filtered{Regexp: re, lits: required(re.String())}
+	lits := required(re.String())
+	return &Filtered{Regexp: re, lits: lits, keyed: keyLits(lits)}
 }
 
 // Text is a text prepared for prefilters: folded (see Fold), with a set of
@@ -267,18 +269,51 @@ func (t *Text) has(l string) bool {
 	return strings.Contains(t.Folded, l)
 }
 
-// CouldText is Could for a prepared text.
-func (p *Pattern) CouldText(t *Text) bool { return couldText(p.lits, t) }
+// keyed is a literal with the byte-pair keys of its start.
+type keyed struct {
+	s    string
+	keys [4]uint16
+	n    int
+}
+
+func keyLits(lits []string) []keyed {
+	if lits == nil {
+		return nil
+	}
+	out := make([]keyed, len(lits))
+	for i, l := range lits {
+		k := keyed{s: l}
+		for j := 0; j+1 < len(l) && j < 4; j++ {
+			k.keys[j] = pairKey(l[j], l[j+1])
+			k.n++
+		}
+		out[i] = k
+	}
+	return out
+}
+
+func (t *Text) hasKeyed(l *keyed) bool {
+	for j := 0; j < l.n; j++ {
+		k := l.keys[j]
+		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return strings.Contains(t.Folded, l.s)
+}
 
 // CouldText is Could for a prepared text.
-func (f *Filtered) CouldText(t *Text) bool { return couldText(f.lits, t) }
+func (p *Pattern) CouldText(t *Text) bool { return couldText(p.lits, p.keyed, t) }
 
-func couldText(lits []string, t *Text) bool {
+// CouldText is Could for a prepared text.
+func (f *Filtered) CouldText(t *Text) bool { return couldText(f.lits, f.keyed, t) }
+
+func couldText(lits []string, ks []keyed, t *Text) bool {
 	if lits == nil {
 		return true
 	}
-	for _, l := range lits {
-		if t.has(l) {
+	for i := range ks {
+		if t.hasKeyed(&ks[i]) {
 			return true
 		}
 	}
