@@ -37,6 +37,9 @@ func (p *page) sameSite(ref string) (string, bool) {
 		return "", false
 	}
 	u = p.url.ResolveReference(u)
+	if u.Scheme == "" && u.Host != "" {
+		u.Scheme = "https" // "//host/path" on a page that came without a URL
+	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return "", false
 	}
