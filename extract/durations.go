@@ -264,6 +264,9 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		out = append(out, t)
 		i = next
 		// Ellipsis: "and <up to four words> [for|to] five" at a clause end.
+		if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && f.Is("and", toks[next+1].low) {
+			next++ // ", and his colleague five"
+		}
 		if !t.hasMin || t.min != t.max || next >= len(toks) || !f.Is("and", toks[next].low) || toks[next].low == "," {
 			continue
 		}

@@ -69,6 +69,7 @@ func TestTerms(t *testing.T) {
 		{"10 years and 10 months in prison and his colleague to 10 years", []mm{{130, 130}, {120, 120}}},
 		{"received six years and presenter Azamat Ishenbekov five.", []mm{{72, 72}, {60, 60}}},
 		{"between three months and three years", []mm{{3, 36}}},
+		{"jailed the leader for ten years, and his deputy for eight.", []mm{{120, 120}, {96, 96}}},
 		{"a 17-year-old student", nil},
 		{"Eighteen months later, the court ruled", nil},
 		{"had spent almost nine months in custody", nil},
