@@ -55,3 +55,41 @@ func TestCasesNewsStyles(t *testing.T) {
 		})
 	}
 }
+
+func TestCasesMoreNews(t *testing.T) {
+	rs := rules.Default()
+	tests := []struct {
+		name, text, pub string
+		want            []want
+	}{
+		{
+			name: "possessive country before a court",
+			text: "Georgia's Supreme Court on Thursday upheld the four-year prison sentence of opposition leader Nika Melia.",
+			pub:  "2024-06-14",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "country": "Georgia", "decision_date": "2024-06-13", "defendants": 1, "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a city court without a name",
+			text: "A Moscow court has sentenced a former investigator to eight years in a strict-regime penal colony, while his accomplice received a suspended three-year term.",
+			pub:  "2024-06-14",
+			want: []want{{"location": "Moscow", "country": "Russia", "defendants": 2, "convicted": 2, "imprisoned": 1, "suspended": 1, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "vague date gives none",
+			text: "Last week a court in Tbilisi jailed a blogger for a year and a half.",
+			pub:  "2024-06-14",
+			want: []want{{"location": "Tbilisi", "country": "Georgia", "decision_date": nil, "imprisoned": 1, "sentence_max_months": 18}},
+		},
+		{
+			name: "death sentence is not imprisonment",
+			text: "A military court in Minsk on 3 March 2023 sentenced a soldier to death for murder.",
+			pub:  "2023-03-05",
+			want: []want{{"location": "Minsk", "country": "Belarus", "decision_date": "2023-03-03", "convicted": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkCases(t, Cases(trialwatch.Article{Text: tt.text, Published: tt.pub}, rs), tt.want)
+		})
+	}
+}

@@ -97,6 +97,11 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 			return value{}, false
 		}
 		v = value{months: u, unit: u, next: i + 2}
+		// "a year and a half"
+		if i+4 < len(toks) && f.Is("and", toks[i+2].low) && toks[i+3].low == "a" && f.Is("half", toks[i+4].low) {
+			v.months += u / 2
+			v.next = i + 5
+		}
 	} else {
 		n, next, ok := bareAt(f, toks, i)
 		if !ok {

@@ -54,6 +54,8 @@ func TestTerms(t *testing.T) {
 		{"sentenced to three and a half years", []mm{{42, 42}}},
 		{"given four years and six months", []mm{{54, 54}}},
 		{"jailed for 18 months", []mm{{18, 18}}},
+		{"sentenced to a year and a half in prison", []mm{{18, 18}}},
+		{"jailed for seven and a half years", []mm{{90, 90}}},
 		{"23 years, one month and nine days", []mm{{277, 277}}},
 		{"terms ranging from four to six years", []mm{{48, 72}}},
 		{"between three and five years", []mm{{36, 60}}},
