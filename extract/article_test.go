@@ -378,3 +378,16 @@ func TestReadArticleLocalDayFromText(t *testing.T) {
 		})
 	}
 }
+
+func TestReadArticleLinkedSentence(t *testing.T) {
+	page := `<html><body><h1>Verdict</h1><div class="content">` + story +
+		`<p>The officer was <a href="/x">sentenced to life in a federal prison</a> last Thursday.</p>` +
+		`<p><a href="/y">Five officers jailed in Aktobe for torture of a detainee</a></p></div></body></html>`
+	a := read(t, "https://e.example/a", page, nil)
+	if !strings.Contains(a.Text, "sentenced to life in a federal prison last Thursday.") {
+		t.Errorf("sentence with a long link lost:\n%s", a.Text)
+	}
+	if strings.Contains(a.Text, "Aktobe") {
+		t.Errorf("paragraph that is all link kept:\n%s", a.Text)
+	}
+}

@@ -13,11 +13,19 @@ import (
 func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []string {
 	var cur strings.Builder
 	var linked int
+	inPara := false // the text being gathered stands in a <p>
 	flush := func() {
 		t := cleanSpace(cur.String())
 		if t != "" {
-			// a block that is mostly link text is a list of other stories
-			if linked*2 <= len(t) || len(t) > 200 && linked*3 <= len(t)*2 {
+			// a block that is mostly link text is a list of other
+			// stories; a sentence in a <p> may link much of itself
+			// ("was <a>sentenced to life</a> last week") and stays
+			// unless it is nearly all link
+			keep := linked*2 <= len(t) || len(t) > 200 && linked*3 <= len(t)*2
+			if inPara && !keep {
+				keep = linked*10 < len(t)*8 && strings.ContainsAny(t[len(t)-1:], ".!?»\"”")
+			}
+			if keep {
 				paras = append(paras, t)
 			}
 		}
@@ -62,6 +70,9 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 			}
 			if isBlock(n) && n.DataAtom != atom.Time {
 				flush()
+				outer := inPara
+				inPara = n.DataAtom == atom.P
+				defer func() { inPara = outer }()
 				teasers := false
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
 					// after a heading such as "Related", lists and
