@@ -176,7 +176,7 @@ func TestCrawlAllSources(t *testing.T) {
 		t.Errorf("second POST /api/crawl: %d %s, want 409", code, body)
 	}
 	close(release)
-	waitFor(t, 2*time.Second, "both runs to end", func() bool {
+	waitFor(t, patience, "both runs to end", func() bool {
 		v := s.sourceViews()
 		return !v[0].Running && !v[1].Running
 	})

@@ -32,7 +32,7 @@ func chromium(t *testing.T) string {
 // its standard output.
 func browse(t *testing.T, bin, url string, extra ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
@@ -61,7 +61,7 @@ func TestPageInBrowser(t *testing.T) {
 	if _, err := s.StartCrawl("herald"); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 2*time.Second, "the run to finish", func() bool { return s.sourceViews()[0].LastRun != nil })
+	waitFor(t, patience, "the run to finish", func() bool { return s.sourceViews()[0].LastRun != nil })
 
 	dom := browse(t, bin, ts.URL+"/", "--dump-dom")
 	if miss, ok := hasAll(dom,

@@ -34,6 +34,7 @@ type sourceState struct {
 	failures   int       // failed runs in a row
 	skip       int       // scheduled ticks still to sit out
 	backoffTo  time.Time // roughly when the next scheduled run will be
+	satOut     int       // scheduled ticks sat out while backing off, in all
 	emptyRuns  int       // successful runs in a row that found no article
 	stale      bool
 	panics     int

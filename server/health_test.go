@@ -3,8 +3,8 @@ package server
 import (
 	"context"
 	"errors"
-	"strings"
-	"sync/atomic"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,45 +70,57 @@ func TestStale(t *testing.T) {
 
 // A source that keeps failing on its schedule backs off for real: with a
 // tick every second, failures 1 and 2 run on consecutive ticks, then one
-// tick is sat out, then three.
+// tick is sat out before the third run, then three before the fourth.
 func TestScheduledBackoff(t *testing.T) {
 	t.Parallel()
 	db, _ := openDB(t)
 	news := newSite(t, sampleStories())
 	news.setFailing(true)
-	var calls atomic.Int32
 	crawl := siteCrawler(db, news.URL)
+	var s *Server
+	var mu sync.Mutex
+	var satOutAtCall []int // ticks sat out so far, when each run started
 	s, err := New(db, Config{Sources: []*trialwatch.Source{source("down", "@every 1s")}, Logger: testLogger(t)},
 		func(ctx context.Context, src *trialwatch.Source) (trialwatch.Run, error) {
-			calls.Add(1)
+			s.mu.Lock()
+			n := s.sources["down"].satOut
+			s.mu.Unlock()
+			mu.Lock()
+			satOutAtCall = append(satOutAtCall, n)
+			mu.Unlock()
 			return crawl(ctx, src)
 		})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := serve(t, s)
-	waitFor(t, 6*time.Second, "the third failure", func() bool { return calls.Load() >= 3 && !s.sourceViews()[0].Running })
-	v := s.sourceViews()[0]
-	if !v.BackingOff || v.Healthy || v.Failures != 3 || v.SkipTicks != 3 {
-		t.Errorf("after 3 failures: %+v", v)
+	calls := func() []int {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(satOutAtCall)
 	}
-	time.Sleep(1500 * time.Millisecond)
-	if n := calls.Load(); n != 3 {
-		t.Errorf("%d runs; a source backing off ran on a tick it should sit out", n)
+	r := serve(t, s)
+	waitFor(t, patience, "the fourth failure", func() bool { return len(calls()) >= 4 && !s.sourceViews()[0].Running })
+	if got := calls()[:4]; !slices.Equal(got, []int{0, 0, 1, 4}) {
+		t.Errorf("ticks sat out before runs 1-4: %v, want [0 0 1 4]", got)
+	}
+	v := s.sourceViews()[0]
+	if !v.BackingOff || v.Healthy || v.Failures != 4 || v.SkipTicks == 0 {
+		t.Errorf("after 4 failures: %+v", v)
 	}
 	_, _, page := do(t, "GET", r.URL+"/", "", nil)
-	if miss, ok := hasAll(page, "failing, backing off (3 in a row)", "listing: "); !ok {
+	if miss, ok := hasAll(page, "failing, backing off (4 in a row)", "listing: "); !ok {
 		t.Errorf("page lacks %q for a failing source", miss)
 	}
 	_, _, metrics := do(t, "GET", r.URL+"/metrics", "", nil)
-	if !strings.Contains(metrics, `trialwatch_source_consecutive_failures{source="down"} 3`) {
-		t.Error("metrics do not count the failures")
+	if miss, ok := hasAll(metrics, `trialwatch_source_consecutive_failures{source="down"} 4`,
+		`trialwatch_crawl_ticks_skipped_total{reason="backoff",source="down"}`); !ok {
+		t.Errorf("metrics lack %s", miss)
 	}
 	// An API-started crawl ignores the backoff.
 	if _, err := s.StartCrawl("down"); err != nil {
 		t.Errorf("StartCrawl while backing off: %v", err)
 	}
-	waitFor(t, 2*time.Second, "the started crawl", func() bool { return calls.Load() == 4 })
+	waitFor(t, patience, "the started crawl", func() bool { return len(calls()) == 5 })
 }
 
 // A restarted server reads the health of its sources back from the runs

@@ -112,6 +112,11 @@ func (r *running) stop(tb testing.TB) time.Duration {
 	return time.Since(start)
 }
 
+// patience bounds every wait for something the server does on its own.
+// It is generous because CI runs all packages' tests at once, under the race
+// detector, on two cores: a wait that ends early costs nothing.
+const patience = 20 * time.Second
+
 // waitFor polls cond every 20ms until it holds or the timeout passes.
 func waitFor(tb testing.TB, timeout time.Duration, what string, cond func() bool) {
 	tb.Helper()

@@ -29,6 +29,7 @@ type metrics struct {
 	failures    *prometheus.GaugeVec
 	stale       *prometheus.GaugeVec
 	requests    *prometheus.CounterVec
+	skipped     *prometheus.CounterVec
 }
 
 func newMetrics(db *store.DB, s *Server) *metrics {
@@ -71,12 +72,16 @@ func newMetrics(db *store.DB, s *Server) *metrics {
 			Name: "trialwatch_source_stale",
 			Help: "1 when the source's last successful runs found no article.",
 		}, []string{"source"}),
+		skipped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "trialwatch_crawl_ticks_skipped_total",
+			Help: "Scheduled ticks that started no crawl, by source and reason (backoff: the source is failing; running: it was still crawling, started through the API).",
+		}, []string{"source", "reason"}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "trialwatch_http_requests_total",
 			Help: "HTTP requests answered, by method and status code.",
 		}, []string{"method", "code"}),
 	}
-	m.reg.MustRegister(m.requests, m.pages, m.articles, m.cases, m.runs, m.duration,
+	m.reg.MustRegister(m.requests, m.skipped, m.pages, m.articles, m.cases, m.runs, m.duration,
 		m.lastSuccess, m.running, m.failures, m.stale,
 		storeCollector{db},
 		collectors.NewGoCollector(),
@@ -94,6 +99,8 @@ func newMetrics(db *store.DB, s *Server) *metrics {
 		for _, r := range []string{resultOK, resultFailed, resultPanic, resultCancelled} {
 			m.runs.WithLabelValues(name, r)
 		}
+		m.skipped.WithLabelValues(name, "backoff")
+		m.skipped.WithLabelValues(name, "running")
 		m.running.WithLabelValues(name)
 		m.failures.WithLabelValues(name)
 		m.stale.WithLabelValues(name)

@@ -46,7 +46,7 @@ func TestScheduledPipelineCrawl(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := serve(t, s)
-	waitFor(t, 15*time.Second, "the first scheduled pipeline run", func() bool {
+	waitFor(t, patience, "the first scheduled pipeline run", func() bool {
 		v := s.sourceViews()[0]
 		return v.LastRun != nil
 	})
@@ -65,7 +65,7 @@ func TestScheduledPipelineCrawl(t *testing.T) {
 		}
 	}
 	// The next tick runs again and, the articles being known, stores nothing new.
-	waitFor(t, 5*time.Second, "a second scheduled run", func() bool {
+	waitFor(t, patience, "a second scheduled run", func() bool {
 		runs, _ := db.Runs(0)
 		return len(runs) >= 2 && !runs[0].Finished.IsZero()
 	})

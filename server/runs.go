@@ -134,6 +134,7 @@ type sourceView struct {
 	Failures   int             `json:"consecutive_failures"`
 	BackingOff bool            `json:"backing_off"`
 	SkipTicks  int             `json:"skip_ticks,omitempty"`
+	SatOut     int             `json:"ticks_sat_out,omitempty"`
 	Stale      bool            `json:"stale"`
 	EmptyRuns  int             `json:"runs_without_articles"`
 	Panics     int             `json:"panics,omitempty"`
@@ -154,7 +155,7 @@ func (s *Server) sourceViews() []sourceView {
 		v := sourceView{
 			Name: name, Schedule: st.src.Schedule, Running: st.running,
 			Healthy: st.healthy(), Failures: st.failures, BackingOff: st.skip > 0,
-			SkipTicks: st.skip, Stale: st.stale, EmptyRuns: st.emptyRuns, Panics: st.panics,
+			SkipTicks: st.skip, SatOut: st.satOut, Stale: st.stale, EmptyRuns: st.emptyRuns, Panics: st.panics,
 			LastOK: st.lastOK, LastResult: st.lastResult, LastRun: st.last,
 		}
 		if st.running {

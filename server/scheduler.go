@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"log/slog"
 
 	"github.com/robfig/cron/v3"
@@ -31,14 +32,19 @@ func (s *Server) tick(name string) {
 	st := s.sources[name]
 	if st.skip > 0 {
 		st.skip--
+		st.satOut++
 		left, failures := st.skip, st.failures
 		s.mu.Unlock()
+		s.metrics.skipped.WithLabelValues(name, "backoff").Inc()
 		s.log.Info("scheduled crawl skipped: backing off", "source", name, "failures", failures, "ticks_left", left)
 		return
 	}
 	s.mu.Unlock()
 	st, runID, err := s.acquire(name)
 	if err != nil {
+		if errors.Is(err, ErrRunning) {
+			s.metrics.skipped.WithLabelValues(name, "running").Inc()
+		}
 		s.log.Info("scheduled crawl skipped", "source", name, "err", err)
 		return
 	}
