@@ -272,7 +272,7 @@ func (t *Text) has(l string) bool {
 // keyed is a literal with the byte-pair keys of its start.
 type keyed struct {
 	s    string
-	keys [4]uint16
+	keys [10]uint16
 	n    int
 }
 
@@ -283,7 +283,7 @@ func keyLits(lits []string) []keyed {
 	out := make([]keyed, len(lits))
 	for i, l := range lits {
 		k := keyed{s: l}
-		for j := 0; j+1 < len(l) && j < 4; j++ {
+		for j := 0; j+1 < len(l) && j < 10; j++ {
 			k.keys[j] = pairKey(l[j], l[j+1])
 			k.n++
 		}
