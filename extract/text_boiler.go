@@ -34,7 +34,7 @@ var (
 		"screen/reader")
 	weakWords = wordSet("widget widgets replies respond subscribe subscription paywall promo promos promoted " +
 		"ad ads adv advert advertisement advertising banner dfp modal popup overlay credit credits author authors " +
-		"bio topics categories print toolbar rating poll donate donation toc hidden")
+		"bio topics categories print toolbar rating poll donate donation toc hidden source")
 	contentPairs = wordSet("article/body story/body entry/content post/content post/body article/content " +
 		"article/text body/text main/content page/content text/body story/content content/body rich/text story/text")
 	contentWords = wordSet("articlebody storybody entrycontent postcontent richtext")

@@ -141,7 +141,7 @@ func isTeaserBlock(n *html.Node) bool {
 
 // junkPara matches short paragraphs that are furniture left inside an
 // article body: ad labels, share prompts, "read more" links, credits.
-var junkPara = regexp.MustCompile(`(?i)^(?:advertisement|advertising|ad|sponsored|anzeige|реклама|share(?: this)?:?|share on \w+|read more:?|read also:?|see also:?|related:?|читайте также:?|также читайте:?|подписывайтесь.*|follow us.*|photo:.*|фото:.*|image:.*|tags?:.*|теги:.*|(?:click|tap) here.*|sign up.*|subscribe.*|comments?(?: \(\d+\))?|\d+ comments?|continue reading.*|loading\W*|skip to .*)$`)
+var junkPara = regexp.MustCompile(`(?i)^(?:advertisement|advertising|ad|sponsored|anzeige|реклама|share(?: this)?:?|share on \w+|read more:?|read also:?|see also:?|related:?|читайте также:?|также читайте:?|подписывайтесь.*|follow us.*|photo:.*|фото:.*|image:.*|source:.{0,60}|источник:.{0,60}|tags?:.*|теги:.*|(?:click|tap) here.*|sign up.*|subscribe.*|comments?(?: \(\d+\))?|\d+ comments?|continue reading.*|loading\W*|skip to .*)$`)
 
 // dateLine matches short lines that only say when the story was posted.
 var dateLine = regexp.MustCompile(`(?i)^(?:(?:updated|published|posted|last modified|modified|опубликовано|обновлено|изменено|дата публикации|jaryalandy|жарияланды)(?:[:\s].{0,60})?|[\d\s.,:/\-–—|•·]+(?:[ap]\.?m\.?)?)$`)
