@@ -1,0 +1,172 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// findNames returns lists of personal names ("Aike Beishekeeva and Aktilek
+// Kaparov") as groups.
+func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
+	return findNamesToks(f, s, tokenize(s), masks, true)
+}
+
+// findNamesToks is findNames for a tokenized sentence; victims says
+// whether the sentence may name victims at all.
+func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool) []*group {
+	var names []*group
+	if !hasUpperAfterStart(s) {
+		return nil
+	}
+	for _, m := range nameSpans(f, s, toks) {
+		start, end := m[0], m[1]
+		words := strings.Fields(s[start:end])
+		// Drop leading words that open a sentence ("In March", "The").
+		for len(words) > 0 && (f.Is("court_strip", strings.ToLower(words[0])) || f.Months[strings.ToLower(words[0])] > 0) {
+			start += strings.Index(s[start:], words[0]) + len(words[0])
+			start += len(s[start:]) - len(strings.TrimLeft(s[start:], " "))
+			words = words[1:]
+		}
+		if len(words) < 2 || overlapsAny(start, end, masks) || !personName(f, words) || isJudge(f, words) {
+			continue
+		}
+		key := nameKey(words)
+		g := &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}}
+		g.victim = victims && isVictim(f, s, g)
+		names = append(names, g)
+	}
+	// Join lists.
+	var out []*group
+	gaps := f.ByKind("name_gap")
+	for _, n := range names {
+		if len(out) > 0 {
+			last := out[len(out)-1]
+			if last.kind == gNames && n.start >= last.end && last.victim == n.victim && matchAny(gaps, s[last.end:n.start]) {
+				last.end = n.end
+				last.size++
+				last.names = append(last.names, n.names...)
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// personName reports whether capitalised words look like a person's name
+// rather than an organisation, a place or a date.
+func personName(f *rules.Facts, words []string) bool {
+	words = stripTitles(f, words)
+	plain := 0
+	for _, w := range words {
+		w = stripPossessive(strings.TrimSuffix(w, "."))
+		lw := strings.ToLower(w)
+		if f.Is("org_words", w) || f.Is("org_words", lw) {
+			return false
+		}
+		if f.Months[lw] > 0 || f.Weekdays[lw] > 0 || f.CountryOf(w) != "" {
+			continue
+		}
+		if _, ok := f.Weekdays[lw]; ok {
+			continue
+		}
+		if f.Is("not_places", lw) {
+			continue
+		}
+		plain++
+	}
+	return plain >= 2 || plain >= 1 && len(words) >= 3
+}
+
+func overlapsAny(start, end int, masks [][2]int) bool {
+	for _, m := range masks {
+		if start < m[1] && end > m[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func inGroups(gs []*group, pos int) bool {
+	for _, g := range gs {
+		if pos >= g.start && pos < g.end {
+			return true
+		}
+	}
+	return false
+}
+
+// stripTitles drops ranks and honorifics before a name ("Police Staff
+// Sergeant Gerry Maliban").
+func stripTitles(f *rules.Facts, words []string) []string {
+	for len(words) > 1 && f.Is("titles", strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+		words = words[1:]
+	}
+	return words
+}
+
+// nameKey identifies a person by the last word of the name.
+func nameKey(words []string) string {
+	return strings.ToLower(stripPossessive(strings.TrimSuffix(words[len(words)-1], ".")))
+}
+
+// isJudge reports a name with a judge's title ("Judge Tom Lee").
+func isJudge(f *rules.Facts, words []string) bool {
+	for _, w := range words {
+		if f.Is("judges", strings.ToLower(strings.TrimSuffix(w, "."))) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUpperAfterStart reports an upper-case letter after the first one: a
+// name of two capitalised words needs one.
+func hasUpperAfterStart(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSpans returns runs of two or more capitalised words, with name
+// particles ("de", "kyzy") and the dot of a short title ("Lt.") inside,
+// and a possessive at the end.
+func nameSpans(f *rules.Facts, s string, toks []token) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].word || !toks[i].upper {
+			continue
+		}
+		j, words, last := i, 1, i
+		for k := i + 1; k < len(toks); k++ {
+			t := toks[k]
+			gap := s[toks[k-1].end:t.start]
+			if t.text == "." && gap == "" && len(toks[k-1].text) <= 3 && k+1 < len(toks) {
+				continue // "Lt. Jeffrey"
+			}
+			if strings.TrimSpace(gap) != "" || gap == "" && toks[k-1].text != "." {
+				break
+			}
+			if t.word && t.upper {
+				words++
+				last = k
+				continue
+			}
+			if t.word && f.Is("name_particles", t.low) && k+1 < len(toks) && toks[k+1].upper {
+				continue
+			}
+			break
+		}
+		j = last
+		if words >= 2 {
+			out = append(out, [2]int{toks[i].start, toks[j].end})
+		}
+		i = j
+	}
+	return out
+}

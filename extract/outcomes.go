@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// outcomeRef is a decision verb in a sentence and the people it governs.
+type outcomeRef struct {
+	start, end int
+	class      string // convict, acquit, sentence, sentence_weak, appeal, appeal_overturn
+	rule       string
+	clause     int
+	grp        *group
+	kind       string // for sentences: custodial, suspended, noncustodial, life…
+}
+
+// candidate is a match of an outcome pattern, before clauses are known.
+type candidate struct {
+	start, end int
+	p          *rules.Pattern
+}
+
+// outcomeCandidates matches the outcome patterns; an earlier pattern wins
+// where two overlap.
+func (s *sent) outcomeCandidates(f *rules.Facts) []candidate {
+	var out []candidate
+	for _, p := range f.ByKind("outcome") {
+		if !p.CouldText(s.ft) {
+			continue
+		}
+	next:
+		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+			for _, o := range out {
+				if m[0] < o.end && m[1] > o.start {
+					continue next
+				}
+			}
+			out = append(out, candidate{m[0], m[1], p})
+		}
+	}
+	return out
+}
+
+// matchOutcomes keeps the decision verbs outside skipped clauses.
+func (s *sent) matchOutcomes(cands []candidate) {
+	for _, m := range cands {
+		p := m.p
+		c := s.clauseOf(m.start)
+		if s.skipped[c] {
+			continue
+		}
+		o := outcomeRef{start: m.start, end: m.end, class: p.Class, rule: p.Name, clause: c}
+		if p.Class == "sentence" || p.Class == "sentence_weak" {
+			o.kind = s.sentenceKind(o)
+			if p.Class == "sentence_weak" && o.kind == "" {
+				continue // "received a letter"
+			}
+		}
+		s.outcomes = append(s.outcomes, o)
+	}
+	sort.Slice(s.outcomes, func(i, j int) bool { return s.outcomes[i].start < s.outcomes[j].start })
+}
+
+// resolveOutcomes finds the group each decision verb governs.
+func (s *sent) resolveOutcomes(f *rules.Facts) {
+	for i := range s.outcomes {
+		o := &s.outcomes[i]
+		// "were convicted …, and were handed": the same subject.
+		if i > 0 && matchAny(f.ByKind("coordination"), s.text[:o.start]) {
+			o.grp = s.outcomes[i-1].grp
+			continue
+		}
+		o.grp = s.governed(f, *o)
+	}
+}
+
+// sentenceKind is the kind of the first term after a sentencing verb in its
+// clause, or of the first marker after it.
+func (s *sent) sentenceKind(o outcomeRef) string {
+	cl := s.clauses[o.clause]
+	for _, t := range s.terms {
+		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 {
+			return t.kind
+		}
+	}
+	for _, m := range s.markers {
+		if m.start >= o.end && m.start < cl[1] && m.start-o.end < 80 {
+			return m.class
+		}
+	}
+	if o.class == "sentence" {
+		return "generic"
+	}
+	return ""
+}
+
+// governed returns the group a decision verb applies to: its object for an
+// active verb ("convicted four officers"), its subject for a passive one
+// ("Three of them were given…"). Victims are never governed.
+func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
+	cl := s.clauses[o.clause]
+	passive := passiveBefore(s.text[max(cl[0], o.start-14):o.start]) || receiverVerb(s.text[o.start:o.end])
+	if !passive {
+		for _, g := range s.groups {
+			if g.start > o.start && g.start < cl[1] && !g.victim && g.start-o.end < 90 {
+				return s.resolve(g)
+			}
+		}
+	}
+	// Subject: the nearest group before the verb; but a group followed by a
+	// relative clause ("The three officers who arrested Luhaka … were")
+	// is the subject of what follows the clause, with any names joined to
+	// it by "and".
+	var cands []*group
+	for _, g := range s.groups {
+		if g.end <= o.start && g.start >= cl[0] && !g.victim {
+			cands = append(cands, g)
+		}
+	}
+	if len(cands) == 0 {
+		for _, g := range s.groups {
+			if g.end <= o.start && !g.victim {
+				cands = append(cands, g)
+			}
+		}
+		if len(cands) == 0 {
+			return nil
+		}
+		return s.resolve(cands[len(cands)-1])
+	}
+	chosen := cands[len(cands)-1]
+	for i, g := range cands[:len(cands)-1] {
+		if !matchAny(f.ByKind("relative"), s.text[g.end:]) {
+			continue
+		}
+		c := *s.resolve(g)
+		for _, h := range cands[i+1:] {
+			if h.kind == gNames && c.kind == gNames && strings.Contains(s.text[c.end:h.start], ", and ") {
+				c.size += h.size
+				c.names = append(append([]string(nil), c.names...), h.names...)
+			}
+		}
+		return &c
+	}
+	return s.resolve(chosen)
+}
+
+// resolve gives a group that refers back ("them") the size of the nearest
+// group before it in the sentence.
+func (s *sent) resolve(g *group) *group {
+	if g.kind != gRef || g.size > 0 {
+		return g
+	}
+	for k := len(s.groups) - 1; k >= 0; k-- {
+		h := s.groups[k]
+		if h.end <= g.start && !h.victim && h.kind != gRef && h.size > 0 {
+			c := *g
+			c.size = h.size
+			if h.kind == gCount && h.whole == 0 {
+				c.size = h.size
+			}
+			return &c
+		}
+	}
+	return g
+}
+
+func passiveBefore(s string) bool {
+	for _, aux := range []string{"was ", "were ", "been ", "be ", "being ", "is ", "are ", "was also ", "were also ", "were each ", "were all ", "was then "} {
+		if len(s) >= len(aux) && s[len(s)-len(aux):] == aux {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverVerb reports verbs whose subject receives the sentence
+// ("received", "got", "drew").
+func receiverVerb(v string) bool {
+	switch v {
+	case "received", "receiving", "receives", "got", "gets", "drew", "Received", "Got":
+		return true
+	}
+	return false
+}
+
+func containsAnd(f *rules.Facts, gap string) bool {
+	for _, t := range tokenize(gap) {
+		if t.low == "and" {
+			return true
+		}
+	}
+	return false
+}
+
+// assignPersons says how many people received each term: the group named
+// between the verb and the term ("sentenced officer A to 10 years and his
+// colleague B to 8"), else the group the verb governs, else one.
+func (s *sent) assignPersons(f *rules.Facts) {
+	for i := range s.terms {
+		t := &s.terms[i]
+		c := s.clauseOf(t.start)
+		var o *outcomeRef
+		for k := range s.outcomes {
+			if s.outcomes[k].start < t.start && s.outcomes[k].clause == c {
+				o = &s.outcomes[k]
+			}
+		}
+		lo := s.clauses[c][0]
+		if o != nil {
+			lo = o.end
+		}
+		var g *group
+		for _, h := range s.groups {
+			if h.start >= lo && h.end <= t.start && !h.victim && h.kind != gRef {
+				g = h
+			}
+		}
+		if g == nil && o != nil {
+			g = o.grp
+		}
+		if g == nil && o == nil {
+			for _, h := range s.groups {
+				if h.end <= t.start && h.start >= s.clauses[c][0] && !h.victim {
+					g = s.resolve(h)
+				}
+			}
+		}
+		t.persons = 0 // unknown: counts no one
+		if g != nil && g.size > 0 {
+			t.persons = g.size
+		}
+		each := false
+		for _, tk := range s.toks {
+			if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && f.Is("each", tk.low) {
+				each = true
+			}
+		}
+		// One term told of a whole group ("sentenced seven journalists to
+		// 7.5-9 years") overlaps the terms told of each of them; a part
+		// ("Four of his co-accused") adds to them.
+		t.collective = (t.byRange || t.hasMin != t.hasMax) && !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 && !g.part
+	}
+}

@@ -1,0 +1,32 @@
+package extract
+
+import (
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// isVictim reports whether a group names victims ("torturing 44 people",
+// "seven people were left with injuries", "44 victims").
+func isVictim(f *rules.Facts, s string, g *group) bool {
+	before := s[:g.start]
+	if len(before) > 50 {
+		before = before[len(before)-50:]
+	}
+	lb, la, lg := rules.NewText(before), rules.NewText(s[g.end:min(len(s), g.end+60)]), rules.NewText(s[g.start:g.end])
+	for _, p := range f.ByKind("victims") {
+		switch p.Class {
+		case "before":
+			if p.CouldText(lb) && p.Regexp.MatchString(before) {
+				return true
+			}
+		case "after":
+			if p.CouldText(la) && p.Regexp.MatchString(s[g.end:min(len(s), g.end+60)]) {
+				return true
+			}
+		case "noun":
+			if p.CouldText(lg) && p.Regexp.MatchString(s[g.start:g.end]) {
+				return true
+			}
+		}
+	}
+	return false
+}
