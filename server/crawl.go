@@ -87,6 +87,11 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 		if run.Err == "" {
 			run.Err = err.Error()
 		}
+	case s.crawlCtx.Err() == nil:
+		var msg string
+		if result, msg = storedResult(run); run.Err == "" {
+			run.Err = msg
+		}
 	}
 	s.metrics.observe(name, result, elapsed, run)
 

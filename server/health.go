@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -107,6 +108,29 @@ func tickInterval(sched cron.Schedule, now time.Time) time.Duration {
 	return b.Sub(a)
 }
 
+// storedResult classifies a finished run from its record: the run's own
+// error decides, and a run that reached nothing at all (every request
+// failed, none answered) failed too, even if the crawl itself reported no
+// error: the site is down or blocks us, and that is what backoff is for.
+func storedResult(run trialwatch.Run) (result, msg string) {
+	switch {
+	case isCancelErr(run.Err):
+		return resultCancelled, ""
+	case run.Err != "":
+		return resultFailed, ""
+	case unreachable(run):
+		return resultFailed, fmt.Sprintf("nothing fetched: %d %s failed", run.Counts["failed"], pick(run.Counts["failed"], "request", "requests"))
+	}
+	return resultOK, ""
+}
+
+// unreachable reports whether a run got no answer from its site: no page
+// fetched or confirmed unchanged, and some request failed.
+func unreachable(run trialwatch.Run) bool {
+	c := run.Counts
+	return c["failed"] > 0 && c["fetched"] == 0 && c["not_modified"] == 0
+}
+
 // healthy reports whether the source's last finished run succeeded (or it
 // has not run yet).
 func (st *sourceState) healthy() bool { return st.failures == 0 }
@@ -129,12 +153,9 @@ func (s *Server) restoreHealth() {
 		if !ok || run.Finished.IsZero() {
 			continue
 		}
-		result := resultOK
-		switch {
-		case isCancelErr(run.Err):
-			result = resultCancelled
-		case run.Err != "":
-			result = resultFailed
+		result, msg := storedResult(run)
+		if run.Err == "" {
+			run.Err = msg
 		}
 		st.record(run, result, s.cfg.StaleAfter)
 	}

@@ -172,3 +172,27 @@ func TestRestoreHealth(t *testing.T) {
 		t.Errorf("newest run %+v, want crashed and interrupted", runs[0])
 	}
 }
+
+func TestStoredResult(t *testing.T) {
+	tests := []struct {
+		name   string
+		run    trialwatch.Run
+		result string
+		msg    string
+	}{
+		{"ok", trialwatch.Run{Counts: map[string]int{"fetched": 3, "failed": 1}}, resultOK, ""},
+		{"ok unchanged", trialwatch.Run{Counts: map[string]int{"not_modified": 1, "failed": 2}}, resultOK, ""},
+		{"ok empty", trialwatch.Run{Counts: map[string]int{}}, resultOK, ""},
+		{"error", trialwatch.Run{Err: "robots.txt: status 500"}, resultFailed, ""},
+		{"cancelled", trialwatch.Run{Err: "pipeline: x: context canceled"}, resultCancelled, ""},
+		{"unreachable", trialwatch.Run{Counts: map[string]int{"failed": 2}}, resultFailed, "nothing fetched: 2 requests failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			result, msg := storedResult(tt.run)
+			if result != tt.result || msg != tt.msg {
+				t.Errorf("storedResult = %q, %q; want %q, %q", result, msg, tt.result, tt.msg)
+			}
+		})
+	}
+}

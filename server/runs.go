@@ -100,12 +100,11 @@ func (s *Server) recentRuns(limit int) ([]runView, error) {
 			} else {
 				v.State = "interrupted"
 			}
-		case run.Err == "":
-			v.State = resultOK
-		case isCancelErr(run.Err):
-			v.State = resultCancelled
 		default:
-			v.State = resultFailed
+			var msg string
+			if v.State, msg = storedResult(run); v.Err == "" {
+				v.Err = msg
+			}
 		}
 		out = append(out, v)
 	}
