@@ -81,6 +81,21 @@ func TestCasesMoreNews(t *testing.T) {
 			want: []want{{"location": "Tbilisi", "country": "Georgia", "decision_date": nil, "imprisoned": 1, "sentence_max_months": 18}},
 		},
 		{
+			name: "verdict then reduction on appeal",
+			text: "In March, the Taraz City Court sentenced three officers to between four and seven years in prison.\n\nOn Tuesday, the Zhambyl Regional Court reduced their sentences to three to five years.",
+			pub:  "2024-06-20",
+			want: []want{
+				{"stage": "verdict", "court": "Taraz City Court", "decision_date": "2024-03", "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 84},
+				{"stage": "appeal", "court": "Zhambyl Regional Court", "decision_date": "2024-06-18", "defendants": 3, "sentence_min_months": 36, "sentence_max_months": 60},
+			},
+		},
+		{
+			name: "surnames and an elliptical term; a fine is no term",
+			text: "The court gave Ivanov 15 years and Petrov 12, and fined both men.",
+			pub:  "2024-06-22",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 144, "sentence_max_months": 180}},
+		},
+		{
 			name: "death sentence is not imprisonment",
 			text: "A military court in Minsk on 3 March 2023 sentenced a soldier to death for murder.",
 			pub:  "2023-03-05",

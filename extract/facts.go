@@ -225,6 +225,9 @@ func (s *sent) termKind(start, end int) string {
 	best, bestDist := "", 1<<30
 	suspendedAfter := false
 	for _, m := range s.markers {
+		if m.class == "fine" {
+			continue // a fine has no length of time
+		}
 		var d int
 		switch {
 		case m.start >= end:

@@ -104,9 +104,27 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 	cl := s.clauses[o.clause]
 	passive := passiveBefore(s.text[max(cl[0], o.start-14):o.start]) || receiverVerb(s.text[o.start:o.end])
 	if !passive {
+		// The object stands before the term it is given ("gave Ivanov 15
+		// years and fined both men": not "both men").
+		limit := cl[1]
+		for _, t := range s.terms {
+			if (o.class == "sentence" || o.class == "sentence_weak") && t.start >= o.end && t.start < limit {
+				limit = t.start
+				break
+			}
+		}
 		for _, g := range s.groups {
-			if g.start > o.start && g.start < cl[1] && !g.victim && g.start-o.end < 90 {
+			if g.start > o.start && g.start < limit && !g.victim && g.start-o.end < 90 {
 				return s.resolve(g)
+			}
+		}
+		// One capitalised word: a person named by surname ("gave Ivanov").
+		for _, t := range s.toks {
+			if t.start >= o.end && (o.class == "sentence" || o.class == "sentence_weak") {
+				if t.word && t.upper && t.start < limit && !s.f.Is("court_strip", t.low) && s.f.CountryOf(t.text) == "" {
+					return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+				}
+				break
 			}
 		}
 	}
@@ -230,6 +248,9 @@ func (s *sent) assignPersons(f *rules.Facts) {
 			}
 		}
 		t.persons = 0 // unknown: counts no one
+		if k := s.tokenBefore(t.start); k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.f.Is("court_strip", s.toks[k].low) {
+			g = &group{start: s.toks[k].start, end: s.toks[k].end, size: 1, kind: gNames} // "and Petrov 12"
+		}
 		if g != nil && g.size > 0 {
 			t.persons = g.size
 		}
@@ -244,4 +265,15 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		// ("Four of his co-accused") adds to them.
 		t.collective = (t.byRange || t.hasMin != t.hasMax) && !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 && !g.part
 	}
+}
+
+// tokenBefore returns the index of the last token ending before pos, or -1.
+func (s *sent) tokenBefore(pos int) int {
+	k := -1
+	for i, t := range s.toks {
+		if t.end <= pos {
+			k = i
+		}
+	}
+	return k
 }
