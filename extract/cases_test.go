@@ -196,3 +196,16 @@ func FuzzCases(f *testing.F) {
 		}
 	})
 }
+
+func TestCasesInputs(t *testing.T) {
+	rs := rules.Default()
+	if got := Cases(trialwatch.Article{}, rs); len(got) != 0 {
+		t.Errorf("empty article: %d cases", len(got))
+	}
+	if got := Cases(trialwatch.Article{Text: "A court in Almaty on Monday jailed two officers for five years."}, nil); got != nil {
+		t.Errorf("no rules: %v", got)
+	}
+	// An article given as sentences only reads the same.
+	a := trialwatch.Article{Published: "2024-03-20", Sentences: []string{"A court in Almaty on Monday jailed two officers for five years each."}}
+	checkCases(t, Cases(a, rs), []want{{"location": "Almaty", "decision_date": "2024-03-18", "imprisoned": 2, "sentence_max_months": 60}})
+}
