@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -105,9 +106,65 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 	return paras
 }
 
-// teaserHeading matches the headings of lists of other stories, in the
-// languages news sites are most often written in.
-var teaserHeading = regexp.MustCompile(`(?i)^(?:related(?: \w+)?|more (?:news|stories|articles|on this|from .{1,40})|most (?:read|popular|viewed|shared|commented)|read (?:more|also|next)|also read|see also|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|popular(?: now| news| stories)?|trending(?: now)?|latest (?:news|stories)|top stories|editor'?s picks|читайте также|также читайте|читайте по теме|по теме|похожие (?:новости|статьи|материалы)|другие новости|новости по теме|самое (?:читаемое|популярное)|последние новости|сондай-ақ оқыңыз|тақырып бойынша|você pode gostar|leia também|veja também|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|ver también|te puede interesar|noticias relacionadas|leggi anche|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:reply|comment)|add a comment|join the (?:discussion|conversation)|reader comments|комментарии(?: \(\d+\))?|обсуждение|пікірлер|share(?: this)?|поделиться)\W{0,5}$`)
+// teaserHeadings are the headings of lists of other stories and of
+// comment sections, lower-case, in the languages news sites are most often
+// written in. A heading matches when it is one of them, or starts with one
+// of teaserHeadingPrefixes, after trailing punctuation and counts such as
+// "(3)" are cut.
+var teaserHeadings = wordList(
+	"related", "related stories", "related articles", "related news", "related posts", "related content", "related coverage",
+	"more news", "more stories", "more articles", "more on this", "more on this story", "most read", "most popular",
+	"most viewed", "most shared", "most commented", "read more", "read also", "read next", "also read", "see also",
+	"recommended", "recommended for you", "you may also like", "you might also like", "you may like", "you might like",
+	"you may be interested in", "you might be interested in", "you may have missed", "you might have missed",
+	"popular", "popular now", "popular news", "popular stories", "trending", "trending now", "latest news",
+	"latest stories", "top stories", "editor's picks", "editors picks", "editors' picks",
+	"comments", "comment", "leave a reply", "leave a comment", "add a comment", "join the discussion",
+	"join the conversation", "reader comments", "share", "share this", "share this article",
+	"читайте также", "также читайте", "читайте по теме", "по теме", "похожие новости", "похожие статьи",
+	"похожие материалы", "другие новости", "новости по теме", "самое читаемое", "самое популярное",
+	"последние новости", "комментарии", "обсуждение", "поделиться", "сондай-ақ оқыңыз", "тақырып бойынша", "пікірлер",
+	"você pode gostar", "leia também", "veja também", "lesen sie auch", "mehr zum thema", "à lire aussi",
+	"lire aussi", "sur le même sujet", "ver también", "te puede interesar", "noticias relacionadas", "leggi anche",
+)
+
+// teaserHeadingPrefixes open headings such as "More from Steppe Wire".
+var teaserHeadingPrefixes = []string{"more from ", "related: ", "read more: ", "читайте также: ", "ещё по теме"}
+
+// wordList makes a set of phrases.
+func wordList(phrases ...string) map[string]bool {
+	m := make(map[string]bool, len(phrases))
+	for _, p := range phrases {
+		m[p] = true
+	}
+	return m
+}
+
+// isTeaserPhrase reports whether a short heading text names a list of
+// other stories or comments.
+func isTeaserPhrase(t string) bool {
+	t = strings.ToLower(cleanSpace(t))
+	// cut trailing punctuation and a count: "Comments (3):", "Related…"
+	t = strings.TrimRightFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if i := strings.LastIndex(t, " ("); i > 0 {
+		t = strings.TrimRightFunc(t[:i], func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	if teaserHeadings[t] {
+		return true
+	}
+	if n, ok := strings.CutSuffix(t, " comments"); ok && allDigits(n) {
+		return true
+	}
+	if w, ok := strings.CutPrefix(t, "related "); ok && !strings.Contains(w, " ") {
+		return true // "Related video", "Related topics"
+	}
+	for _, p := range teaserHeadingPrefixes {
+		if strings.HasPrefix(t, p) && len(t) < len(p)+40 {
+			return true
+		}
+	}
+	return false
+}
 
 // isTeaserHeading reports whether n is a short heading that introduces a
 // list of other stories ("Related", "Most read", "Читайте также").
@@ -124,7 +181,7 @@ func isTeaserHeading(n *html.Node) bool {
 		return false
 	}
 	t, ok := shortText(n, 80)
-	return ok && teaserHeading.MatchString(cleanSpace(t))
+	return ok && isTeaserPhrase(t)
 }
 
 // isTeaserBlock reports whether n, following a teaser heading, is one of
