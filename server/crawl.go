@@ -97,6 +97,7 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 
 	s.mu.Lock()
 	st.running = false
+	wasStale := st.stale
 	st.record(run, result, s.cfg.StaleAfter)
 	if result == resultFailed || result == resultPanic {
 		st.backOff(s.now(), s.cfg.MaxBackoff)
@@ -113,8 +114,8 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 		"articles", run.Counts["articles"], "cases_new", run.Counts["cases_new"], "cases_merged", run.Counts["cases_merged"]}
 	switch result {
 	case resultOK:
-		if stale {
-			log.Warn("crawl finished; source is stale: no article in its last runs", append(attrs, "stale_after", s.cfg.StaleAfter)...)
+		if stale && !wasStale {
+			log.Warn("crawl finished; source is now stale: no article in its last runs", append(attrs, "stale_after", s.cfg.StaleAfter)...)
 		} else {
 			log.Info("crawl finished", attrs...)
 		}

@@ -108,7 +108,7 @@ func TestScheduledBackoff(t *testing.T) {
 		t.Errorf("after 4 failures: %+v", v)
 	}
 	_, _, page := do(t, "GET", r.URL+"/", "", nil)
-	if miss, ok := hasAll(page, "failing, backing off (4 in a row)", "listing: "); !ok {
+	if miss, ok := hasAll(page, "backing off: 4 failures", "listing: "); !ok {
 		t.Errorf("page lacks %q for a failing source", miss)
 	}
 	_, _, metrics := do(t, "GET", r.URL+"/metrics", "", nil)

@@ -210,6 +210,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	deadline, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
 	s.log.Info("shutting down")
+	began := time.Now()
+	defer func() { s.log.Info("stopped", "took", time.Since(began).Round(time.Millisecond)) }()
 	stopCtx := sched.Stop()
 	s.shutdownCrawls(deadline)
 	select {

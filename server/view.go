@@ -126,11 +126,11 @@ func (s *Server) sourceCards(now time.Time) []sourceCard {
 		case v.Running:
 			c.Status, c.StatusClass = "crawling", "run"
 		case v.BackingOff:
-			c.Status, c.StatusClass = fmt.Sprintf("failing, backing off (%d in a row)", v.Failures), "bad"
+			c.Status, c.StatusClass = fmt.Sprintf("backing off: %d failures", v.Failures), "bad"
 		case !v.Healthy:
 			c.Status, c.StatusClass = "last run failed", "bad"
 		case v.Stale:
-			c.Status, c.StatusClass = fmt.Sprintf("stale: no article in %d runs", v.EmptyRuns), "warn"
+			c.Status, c.StatusClass = fmt.Sprintf("stale: %d runs, no article", v.EmptyRuns), "warn"
 		case v.LastRun == nil:
 			c.Status, c.StatusClass = "not run yet", "idle"
 		default:
