@@ -29,6 +29,12 @@ func TestExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := Extract(tt.page, rules.Default())
+			if tt.page != nil {
+				// no rule set means the embedded default
+				if def := Extract(tt.page, nil); def.Relevant != res.Relevant || len(def.Cases) != len(res.Cases) {
+					t.Errorf("with nil rules: relevant %v, %d cases; with the default: %v, %d", def.Relevant, len(def.Cases), res.Relevant, len(res.Cases))
+				}
+			}
 			if res.Cases == nil {
 				t.Fatal("Cases is nil")
 			}
