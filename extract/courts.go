@@ -281,14 +281,14 @@ func findCountries(f *rules.Facts, toks []token) []string {
 		}
 		// Two-word names first ("United States", "South Africa").
 		if i+1 < len(toks) && toks[i+1].word {
-			if c := f.CountryOf(toks[i].text + " " + stripPossessive(toks[i+1].text)); c != "" {
+			if c := f.CountryOf(toks[i].low + " " + stripPossessive(toks[i+1].low)); c != "" {
 				out = append(out, c)
 				i++
 				continue
 			}
 		}
 		w := stripPossessive(toks[i].text)
-		c := f.CountryOf(w)
+		c := f.CountryOf(stripPossessive(toks[i].low))
 		if c == "" {
 			continue
 		}

@@ -173,7 +173,12 @@ func (f *Facts) StartsPhrase(lexicon, word string) bool { return f.lex[lexicon+"
 
 // CountryOf returns the country a word implies ("Kazakh" → "Kazakhstan"),
 // or "".
-func (f *Facts) CountryOf(word string) string { return f.countryOf[strings.ToLower(word)] }
+func (f *Facts) CountryOf(word string) string {
+	if c, ok := f.countryOf[word]; ok {
+		return c // already lower case
+	}
+	return f.countryOf[strings.ToLower(word)]
+}
 
 // CityCountry returns the country of a well-known city, or "".
 func (f *Facts) CityCountry(city string) string {

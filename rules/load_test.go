@@ -150,3 +150,15 @@ func TestPrintLits(t *testing.T) {
 		t.Logf("%s %q", p.Name, p.lits)
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"The  Court\n\tRuled": "the court ruled",
+		"ÉTÉ  Ünal":           "été ünal",
+		"":                    "",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

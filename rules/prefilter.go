@@ -166,6 +166,33 @@ func isSpaceClass(t *syntax.Regexp) bool {
 // Fold returns the form of a text that prefilters test: lower case, every
 // run of white space one space.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := make([]byte, 0, len(s))
+		space := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				if !space {
+					b = append(b, ' ')
+				}
+				space = true
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			space = false
+			b = append(b, c)
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
