@@ -53,10 +53,13 @@ func (s *sent) matchOutcomes(cands []candidate) {
 			continue
 		}
 		o := outcomeRef{start: m.start, end: m.end, class: p.Class, rule: p.Name, clause: c}
+		if (p.Class == "convict" || p.Class == "acquit") && s.adjective(m.start) {
+			continue // "a convicted felon", "the convicted officers"
+		}
 		if p.Class == "sentence" || p.Class == "sentence_weak" {
 			o.kind = s.sentenceKind(o)
-			if p.Class == "sentence_weak" && o.kind == "" {
-				continue // "received a letter"
+			if p.Class == "sentence_weak" && (o.kind == "" || !s.sentenceAfter(o)) {
+				continue // "received a letter", "received $250,000 fines"
 			}
 		}
 		s.outcomes = append(s.outcomes, o)
@@ -276,4 +279,25 @@ func (s *sent) tokenBefore(pos int) int {
 		}
 	}
 	return k
+}
+
+// adjective reports a decision word used as an adjective after a
+// determiner ("a convicted felon").
+func (s *sent) adjective(pos int) bool {
+	k := s.tokenBefore(pos)
+	return k >= 0 && (s.f.Is("determiners", s.toks[k].low) || s.toks[k].low == "a" || s.toks[k].low == "an")
+}
+
+// sentenceAfter reports whether a giving verb is followed, in its clause,
+// by a term or a word of sentences ("received a suspended sentence", not
+// "received a one-game suspension").
+func (s *sent) sentenceAfter(o outcomeRef) bool {
+	cl := s.clauses[o.clause]
+	for _, t := range s.terms {
+		if t.start >= o.end && t.start < cl[1] {
+			return true
+		}
+	}
+	rest := s.text[o.end:min(cl[1], len(s.text))]
+	return matchAny(s.f.ByKind("sentence_noun"), rest)
 }

@@ -154,7 +154,7 @@ var patternKinds = map[string]bool{
 	"outcome": true, "skip": true, "after_court": true, "new_case": true, "term_type": true,
 	"term_context": true, "term_exclude": true, "victims": true, "place": true,
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
-	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true,
+	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true, "sentence_noun": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
