@@ -77,6 +77,11 @@ func TestCorpusCases(t *testing.T) {
 	if out == "" {
 		out = os.Getenv("TRIALWATCH_WRITE")
 	}
+	if out != "" {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var sc scorer
 	for _, p := range pages {
 		res := extractPage(t, p, rs)
