@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -104,96 +103,6 @@ func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []str
 	walk(n, false)
 	flush()
 	return paras
-}
-
-// teaserHeadings are the headings of lists of other stories and of
-// comment sections, lower-case, in the languages news sites are most often
-// written in. A heading matches when it is one of them, or starts with one
-// of teaserHeadingPrefixes, after trailing punctuation and counts such as
-// "(3)" are cut.
-var teaserHeadings = wordList(
-	"related", "related stories", "related articles", "related news", "related posts", "related content", "related coverage",
-	"more news", "more stories", "more articles", "more on this", "more on this story", "most read", "most popular",
-	"most viewed", "most shared", "most commented", "read more", "read also", "read next", "also read", "see also",
-	"recommended", "recommended for you", "you may also like", "you might also like", "you may like", "you might like",
-	"you may be interested in", "you might be interested in", "you may have missed", "you might have missed",
-	"popular", "popular now", "popular news", "popular stories", "trending", "trending now", "latest news",
-	"latest stories", "top stories", "editor's picks", "editors picks", "editors' picks",
-	"comments", "comment", "leave a reply", "leave a comment", "add a comment", "join the discussion",
-	"join the conversation", "reader comments", "share", "share this", "share this article",
-	"читайте также", "также читайте", "читайте по теме", "по теме", "похожие новости", "похожие статьи",
-	"похожие материалы", "другие новости", "новости по теме", "самое читаемое", "самое популярное",
-	"последние новости", "комментарии", "обсуждение", "поделиться", "сондай-ақ оқыңыз", "тақырып бойынша", "пікірлер",
-	"você pode gostar", "leia também", "veja também", "lesen sie auch", "mehr zum thema", "à lire aussi",
-	"lire aussi", "sur le même sujet", "ver también", "te puede interesar", "noticias relacionadas", "leggi anche",
-)
-
-// teaserHeadingPrefixes open headings such as "More from Steppe Wire".
-var teaserHeadingPrefixes = []string{"more from ", "related: ", "read more: ", "читайте также: ", "ещё по теме"}
-
-// wordList makes a set of phrases.
-func wordList(phrases ...string) map[string]bool {
-	m := make(map[string]bool, len(phrases))
-	for _, p := range phrases {
-		m[p] = true
-	}
-	return m
-}
-
-// isTeaserPhrase reports whether a short heading text names a list of
-// other stories or comments.
-func isTeaserPhrase(t string) bool {
-	t = strings.ToLower(cleanSpace(t))
-	// cut trailing punctuation and a count: "Comments (3):", "Related…"
-	t = strings.TrimRightFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if i := strings.LastIndex(t, " ("); i > 0 {
-		t = strings.TrimRightFunc(t[:i], func(r rune) bool { return !unicode.IsLetter(r) })
-	}
-	if teaserHeadings[t] {
-		return true
-	}
-	if n, ok := strings.CutSuffix(t, " comments"); ok && allDigits(n) {
-		return true
-	}
-	if w, ok := strings.CutPrefix(t, "related "); ok && !strings.Contains(w, " ") {
-		return true // "Related video", "Related topics"
-	}
-	for _, p := range teaserHeadingPrefixes {
-		if strings.HasPrefix(t, p) && len(t) < len(p)+40 {
-			return true
-		}
-	}
-	return false
-}
-
-// isTeaserHeading reports whether n is a short heading that introduces a
-// list of other stories ("Related", "Most read", "Читайте также").
-func isTeaserHeading(n *html.Node) bool {
-	if n.Type != html.ElementNode {
-		return false
-	}
-	switch n.DataAtom {
-	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Header:
-	default:
-		return false
-	}
-	if n.FirstChild == nil {
-		return false
-	}
-	t, ok := shortText(n, 80)
-	return ok && isTeaserPhrase(t)
-}
-
-// isTeaserBlock reports whether n, following a teaser heading, is one of
-// the other stories: a list, an <article> of its own, or a block with
-// links over a fifth of its text.
-func isTeaserBlock(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Ul, atom.Ol, atom.Article, atom.Li, atom.Figure, atom.Img:
-		return true
-	}
-	total, linked, _ := inlineCounts(n)
-	return total == 0 || linked*5 >= total
 }
 
 // junkPara matches short paragraphs that are furniture left inside an
