@@ -142,15 +142,6 @@ func TestRequired(t *testing.T) {
 	}
 }
 
-func TestPrintLits(t *testing.T) {
-	if os.Getenv("LITS") == "" {
-		t.Skip()
-	}
-	for _, p := range Default().Lang("en").Patterns {
-		t.Logf("%s %q", p.Name, p.lits)
-	}
-}
-
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
 		"The  Court\n\tRuled": "the court ruled",
