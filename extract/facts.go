@@ -67,6 +67,9 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	cands := s.outcomeCandidates(f)
 	if len(cands) == 0 {
 		s.weak = matchAnyText(f.ByKind("weak"), text, s.ft)
+		if len(raw) > 0 && !matchAnyText(f.ByKind("term_context"), text, s.ft) {
+			raw = nil // lengths of time that are no sentences ("three days later")
+		}
 		if !s.weak && len(raw) == 0 && !(hasNumber(f, s.toks) && peopleCue(f, s.ft)) {
 			// Nothing of a decision here: only the countries count.
 			s.countries = findCountries(f, s.toks)
