@@ -57,7 +57,7 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 	log.Info("crawl started")
 	start := time.Now()
 
-	run, err, panicked := s.callCrawl(st.src)
+	run, panicked, err := s.callCrawl(st.src)
 	elapsed := time.Since(start)
 
 	if run.Source == "" {
@@ -105,7 +105,6 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 	if run.ID != 0 {
 		s.rememberRunID(run.ID, runID)
 	}
-	st.lastRunID = runID
 	failures, skip, stale, lastOK := st.failures, st.skip, st.stale, st.lastOK
 	s.mu.Unlock()
 	s.metrics.health(name, failures, stale, lastOK)
@@ -127,7 +126,7 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 }
 
 // callCrawl calls the CrawlFunc and turns a panic into an error.
-func (s *Server) callCrawl(src *trialwatch.Source) (run trialwatch.Run, err error, panicked bool) {
+func (s *Server) callCrawl(src *trialwatch.Source) (run trialwatch.Run, panicked bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			panicked = true
@@ -139,7 +138,7 @@ func (s *Server) callCrawl(src *trialwatch.Source) (run trialwatch.Run, err erro
 	if err == nil && s.crawlCtx.Err() != nil {
 		err = context.Cause(s.crawlCtx)
 	}
-	return run, err, false
+	return run, false, err
 }
 
 // rememberRunID keeps which run id was handed out for a stored run, for

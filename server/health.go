@@ -24,10 +24,9 @@ type sourceState struct {
 	src   *trialwatch.Source
 	sched cron.Schedule
 
-	running   bool
-	runID     string    // of the running crawl
-	started   time.Time // of the running crawl
-	lastRunID string
+	running bool
+	runID   string    // of the running crawl
+	started time.Time // of the running crawl
 
 	last       *trialwatch.Run // last finished run
 	lastResult string
