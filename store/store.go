@@ -73,6 +73,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 		Timeout:      cfg.timeout,
 		NoSync:       cfg.noSync,
 		FreelistType: bolt.FreelistMapType,
+		// Writing the whole freelist at every commit costs time in
+		// proportion to the free pages of a large file; without it, Open
+		// rebuilds the list by reading the file instead.
+		NoFreelistSync: true,
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("store: open %s: held by another process after %s: %w", path, cfg.timeout, ErrLocked)
