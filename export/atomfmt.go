@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -17,9 +18,8 @@ import (
 // the stable id urn:trialwatch:case:<id>, the case's updated time, its
 // first source as the alternate link and the others as related links.
 type atomEncoder struct {
-	w   io.Writer
-	o   *Options
-	enc *xml.Encoder
+	w io.Writer
+	o *Options
 }
 
 func newAtomEncoder(w io.Writer, o *Options) *atomEncoder { return &atomEncoder{w: w, o: o} }
@@ -68,11 +68,8 @@ func (e *atomEncoder) begin() error {
 	if e.o.FeedSelf != "" {
 		head += `<link rel="self" href="` + escapeAttr(e.o.FeedSelf) + `"/>` + "\n"
 	}
-	if _, err := io.WriteString(e.w, head); err != nil {
-		return err
-	}
-	e.enc = xml.NewEncoder(e.w)
-	return nil
+	_, err := io.WriteString(e.w, head)
+	return err
 }
 
 func escape(s string) string {
@@ -88,6 +85,17 @@ func escapeAttr(s string) string {
 }
 
 func (e *atomEncoder) write(rc store.RawCase, update bool) error {
+	var buf bytes.Buffer
+	if err := e.format(&buf, rc, update); err != nil {
+		return err
+	}
+	_, err := e.w.Write(buf.Bytes())
+	return err
+}
+
+// format writes one case's entry to buf; it keeps no state, so entries can
+// be made in parallel.
+func (e *atomEncoder) format(buf *bytes.Buffer, rc store.RawCase, update bool) error {
 	var sc trialwatch.StoredCase
 	if err := json.Unmarshal(rc.JSON, &sc); err != nil {
 		return err
@@ -115,14 +123,11 @@ func (e *atomEncoder) write(rc store.RawCase, update bool) error {
 	if update {
 		entry.Categories = append(entry.Categories, atomCategory{Term: "update", Label: "updated since last export"})
 	}
-	if err := e.enc.Encode(entry); err != nil {
+	if err := xml.NewEncoder(buf).Encode(entry); err != nil {
 		return err
 	}
-	if err := e.enc.Flush(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(e.w, "\n")
-	return err
+	buf.WriteByte('\n')
+	return nil
 }
 
 func (e *atomEncoder) end() error {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -25,17 +26,35 @@ var csvColumns = []string{
 }
 
 type csvEncoder struct {
-	w   *csv.Writer
-	row []string
+	w *csv.Writer
 }
 
-func newCSVEncoder(w io.Writer) *csvEncoder {
-	return &csvEncoder{w: csv.NewWriter(w), row: make([]string, len(csvColumns))}
+func newCSVEncoder(w io.Writer) *csvEncoder { return &csvEncoder{w: csv.NewWriter(w)} }
+
+// begin writes the header and flushes it, so rows formatted elsewhere and
+// written straight to the output come after it.
+func (e *csvEncoder) begin() error {
+	if err := e.w.Write(csvColumns); err != nil {
+		return err
+	}
+	e.w.Flush()
+	return e.w.Error()
 }
 
-func (e *csvEncoder) begin() error { return e.w.Write(csvColumns) }
+func (e *csvEncoder) write(rc store.RawCase, update bool) error { return csvRow(e.w, rc, update) }
 
-func (e *csvEncoder) write(rc store.RawCase, update bool) error {
+// format writes one case's row to buf; it keeps no state, so rows can be
+// made in parallel.
+func (e *csvEncoder) format(buf *bytes.Buffer, rc store.RawCase, update bool) error {
+	w := csv.NewWriter(buf)
+	if err := csvRow(w, rc, update); err != nil {
+		return err
+	}
+	w.Flush()
+	return w.Error()
+}
+
+func csvRow(w *csv.Writer, rc store.RawCase, update bool) error {
 	var sc trialwatch.StoredCase
 	if err := json.Unmarshal(rc.JSON, &sc); err != nil {
 		return err
@@ -57,32 +76,44 @@ func (e *csvEncoder) write(rc store.RawCase, update bool) error {
 	for i, s := range sc.Sources {
 		urls[i] = s.URL
 	}
-	evidence, err := json.Marshal(sc.Evidence)
+	evidence, err := jsonText(sc.Evidence)
 	if err != nil {
 		return err
 	}
-	disputed := []byte{}
+	disputed := ""
 	if len(sc.Disputed) > 0 {
-		if disputed, err = json.Marshal(sc.Disputed); err != nil {
+		if disputed, err = jsonText(sc.Disputed); err != nil {
 			return err
 		}
 	}
-	r := e.row[:0]
+	r := make([]string, 0, len(csvColumns))
 	r = append(r, sc.ID, strconv.FormatBool(update), string(sc.Stage), str(sc.Court), str(sc.Location),
 		str(sc.Country), str(sc.DecisionDate), num(sc.Defendants), num(sc.Convicted), num(sc.Acquitted),
 		num(sc.Imprisoned), num(sc.Suspended), num(sc.SentenceMinMonths), num(sc.SentenceMaxMonths),
 		num(sc.Victims), strings.Join(sc.Charges, "; "), str(sc.DefendantRole), sc.AppealOf,
 		sc.FirstSeen.UTC().Format(time.RFC3339), sc.Updated.UTC().Format(time.RFC3339),
-		strings.Join(urls, " "), string(evidence), string(disputed))
+		strings.Join(urls, " "), evidence, disputed)
 	for i := range r {
 		r[i] = safeCell(r[i])
 	}
-	return e.w.Write(r)
+	return w.Write(r)
 }
 
 func (e *csvEncoder) end() error {
 	e.w.Flush()
 	return e.w.Error()
+}
+
+// jsonText encodes v as JSON without HTML escaping, so evidence reads as
+// the article wrote it.
+func jsonText(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
 // safeCell keeps a spreadsheet from reading a cell as a formula: text

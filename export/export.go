@@ -2,9 +2,12 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/trialwatch/trialwatch/store"
 )
@@ -28,6 +31,80 @@ func newEncoder(w io.Writer, o *Options) encoder {
 		return newAtomEncoder(w, o)
 	}
 	return &jsonEncoder{w: w}
+}
+
+// formatter is an encoder that can make the bytes of one case without
+// writing them, safely from several goroutines: decoding and formatting are
+// what limits CSV and Atom, so they are spread over the CPUs.
+type formatter interface {
+	format(buf *bytes.Buffer, rc store.RawCase, update bool) error
+}
+
+// chunk is how many cases are formatted in parallel at a time.
+const chunk = 1024
+
+type item struct {
+	rc     store.RawCase
+	update bool
+}
+
+// parallelWriter formats cases in chunks over the CPUs and writes them in
+// order.
+type parallelWriter struct {
+	f     formatter
+	w     io.Writer
+	items []item
+	bufs  []bytes.Buffer
+}
+
+func newParallelWriter(f formatter, w io.Writer) *parallelWriter {
+	return &parallelWriter{f: f, w: w, bufs: make([]bytes.Buffer, runtime.GOMAXPROCS(0))}
+}
+
+func (p *parallelWriter) add(rc store.RawCase, update bool) error {
+	p.items = append(p.items, item{rc, update})
+	if len(p.items) >= chunk {
+		return p.flush()
+	}
+	return nil
+}
+
+func (p *parallelWriter) flush() error {
+	if len(p.items) == 0 {
+		return nil
+	}
+	workers := len(p.bufs)
+	per := (len(p.items) + workers - 1) / workers
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		lo, hi := k*per, min((k+1)*per, len(p.items))
+		p.bufs[k].Reset()
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, it := range p.items[lo:hi] {
+				if err := p.f.format(&p.bufs[k], it.rc, it.update); err != nil {
+					errs[k] = fmt.Errorf("export: case %s: %w", it.rc.ID, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	p.items = p.items[:0]
+	for k := range workers {
+		if errs[k] != nil {
+			return errs[k]
+		}
+		if _, err := p.w.Write(p.bufs[k].Bytes()); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	return nil
 }
 
 // plan is what one export reads: the queries, in order, and where the
@@ -86,15 +163,30 @@ func stream(ctx context.Context, db *store.DB, w io.Writer, o *Options, p plan) 
 		return 0, fmt.Errorf("export: %w", err)
 	}
 	n := 0
+	var par *parallelWriter
+	if f, ok := enc.(formatter); ok && runtime.GOMAXPROCS(0) > 1 {
+		par = newParallelWriter(f, w)
+	}
 	for _, q := range p.queries {
 		err := db.CasesRaw(ctx, q.q, func(rc store.RawCase) error {
-			if err := enc.write(rc, q.update); err != nil {
-				return fmt.Errorf("export: case %s: %w", rc.ID, err)
+			var err error
+			if par != nil {
+				err = par.add(rc, q.update)
+			} else if err = enc.write(rc, q.update); err != nil {
+				err = fmt.Errorf("export: case %s: %w", rc.ID, err)
+			}
+			if err != nil {
+				return err
 			}
 			n++
 			return nil
 		})
 		if err != nil {
+			return n, err
+		}
+	}
+	if par != nil {
+		if err := par.flush(); err != nil {
 			return n, err
 		}
 	}
