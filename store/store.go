@@ -55,7 +55,8 @@ func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = 
 // a crash can lose or corrupt recent writes.
 func WithNoSync() Option { return func(c *config) { c.noSync = true } }
 
-// WithLogger sets the logger for background events.
+// WithLogger sets the logger for events worth knowing about, such as an
+// open that had to read a large file.
 func WithLogger(l *slog.Logger) Option { return func(c *config) { c.log = l } }
 
 // Open opens (creating if needed) the database file at path. It waits for
@@ -69,6 +70,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: open: empty database path")
 	}
+	start := time.Now()
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{
 		Timeout:      cfg.timeout,
 		NoSync:       cfg.noSync,
@@ -90,6 +92,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.w = newWriter(bdb)
+	if took := time.Since(start); took > time.Second {
+		// Without a synced freelist, opening reads the whole file.
+		db.log.Info("opened database slowly", "path", path, "took", took.Round(time.Millisecond), "bytes", db.fileSize())
+	}
 	return db, nil
 }
 
