@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	texttemplate "text/template"
 	"time"
 )
 
@@ -20,7 +21,7 @@ type Story struct {
 	Title     string
 	Dek       string
 	Published time.Time
-	Body      string // the article's HTML paragraphs
+	Body      template.HTML // the article's paragraphs; written by us, trusted
 }
 
 // Stories lists the sample site's articles, newest first.
@@ -43,7 +44,7 @@ func parseStory(slug, s string) Story {
 		lines = append(lines, "")
 	}
 	t, _ := time.Parse(time.RFC3339, strings.TrimSpace(lines[2]))
-	return Story{Slug: slug, Title: strings.TrimSpace(lines[0]), Dek: strings.TrimSpace(lines[1]), Published: t, Body: lines[3]}
+	return Story{Slug: slug, Title: strings.TrimSpace(lines[0]), Dek: strings.TrimSpace(lines[1]), Published: t, Body: template.HTML(lines[3])}
 }
 
 func sortNewest(s []Story) {
@@ -130,7 +131,7 @@ func render(w http.ResponseWriter, t *template.Template, data any) {
 	}
 }
 
-func renderText(w http.ResponseWriter, t *template.Template, data any) {
+func renderText(w http.ResponseWriter, t *texttemplate.Template, data any) {
 	if err := t.Execute(w, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}

@@ -1,6 +1,19 @@
 package demo
 
-import "html/template"
+import (
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"strings"
+	texttemplate "text/template"
+)
+
+// xmlFuncs escape text for the feed and the sitemap.
+var xmlFuncs = texttemplate.FuncMap{"x": func(s any) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(fmt.Sprint(s)))
+	return b.String()
+}}
 
 const head = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,13 +50,13 @@ var articleTmpl = template.Must(template.New("article").Parse(head + `
 <aside class="related"><h3>Related</h3>{{range .Related}}<div class="teaser"><a href="{{.URL}}">{{.Title}}</a><p>{{.Dek}}</p></div>{{end}}</aside>
 </main>` + foot))
 
-var rssTmpl = template.Must(template.New("rss").Parse(`<?xml version="1.0" encoding="UTF-8"?>
+var rssTmpl = texttemplate.Must(texttemplate.New("rss").Funcs(xmlFuncs).Parse(`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Steppe Herald</title><link>{{.Base}}/</link><description>News from Central Asia</description>
-{{range .Stories}}<item><title>{{.Title}}</title><link>{{$.Base}}{{.URL}}</link><guid>{{$.Base}}{{.URL}}</guid><pubDate>{{.Published.Format "Mon, 02 Jan 2006 15:04:05 -0700"}}</pubDate><description>{{.Dek}}</description></item>
+{{range .Stories}}<item><title>{{x .Title}}</title><link>{{$.Base}}{{.URL}}</link><guid>{{$.Base}}{{.URL}}</guid><pubDate>{{.Published.Format "Mon, 02 Jan 2006 15:04:05 -0700"}}</pubDate><description>{{x .Dek}}</description></item>
 {{end}}</channel></rss>
 `))
 
-var sitemapTmpl = template.Must(template.New("sitemap").Parse(`<?xml version="1.0" encoding="UTF-8"?>
+var sitemapTmpl = texttemplate.Must(texttemplate.New("sitemap").Funcs(xmlFuncs).Parse(`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 {{range .Stories}}<url><loc>{{$.Base}}{{.URL}}</loc><lastmod>{{.Published.Format "2006-01-02"}}</lastmod></url>
 {{end}}</urlset>

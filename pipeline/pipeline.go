@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"sync"
+	"time"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/crawler"
+	"github.com/trialwatch/trialwatch/extract"
+	"github.com/trialwatch/trialwatch/rules"
+	"github.com/trialwatch/trialwatch/store"
+)
+
+// Options set up a pipeline.
+type Options struct {
+	UserAgent     string
+	AllowNetworks []netip.Prefix
+	Logger        *slog.Logger
+	// Progress, when set, is called with the running counts of a crawl.
+	Progress func(source string, p Progress)
+	// MaxRunTime bounds one crawl of one source; 0 means no bound.
+	MaxRunTime time.Duration
+	Now        func() time.Time
+}
+
+// Progress is the state of a running crawl.
+type Progress struct {
+	crawler.Progress
+	CasesNew, CasesMerged int
+}
+
+// Pipeline crawls sources into a store.
+type Pipeline struct {
+	db    *store.DB
+	rules *rules.Set
+	opts  Options
+}
+
+// New returns a pipeline that stores into db and reads pages with rs.
+func New(db *store.DB, rs *rules.Set, opts Options) *Pipeline {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Pipeline{db: db, rules: rs, opts: opts}
+}
+
+// Crawl runs one crawl of src and records it in the store. The run is
+// returned also when the crawl failed; what was stored before a failure or
+// a cancellation stays stored.
+func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatch.Run, error) {
+	run := trialwatch.Run{Source: src.Name, Started: p.opts.Now(), Counts: map[string]int{}}
+	id, err := p.db.StartRun(src.Name, run.Started)
+	if err != nil {
+		return run, fmt.Errorf("pipeline: %s: %w", src.Name, err)
+	}
+	run.ID = id
+	s := &sink{p: p, source: src.Name}
+	opts := crawler.Options{
+		UserAgent:     p.opts.UserAgent,
+		AllowNetworks: p.opts.AllowNetworks,
+		State:         p.db,
+		Logger:        p.opts.Logger,
+		MaxRunTime:    p.opts.MaxRunTime,
+	}
+	if p.opts.Progress != nil {
+		opts.Progress = func(cp crawler.Progress) {
+			p.opts.Progress(src.Name, s.progress(cp))
+		}
+	}
+	stats, crawlErr := crawler.Crawl(ctx, src, opts, s)
+	run.Finished = p.opts.Now()
+	s.mu.Lock()
+	run.Counts = stats.Counts()
+	run.Counts["cases_new"] = s.casesNew
+	run.Counts["cases_merged"] = s.casesMerged
+	run.Counts["stored"] = s.stored
+	run.Errors = append(run.Errors, s.errors...)
+	s.mu.Unlock()
+	if crawlErr != nil {
+		run.Err = crawlErr.Error()
+	}
+	if err := p.db.FinishRun(run); err != nil && crawlErr == nil {
+		crawlErr = err
+	}
+	if crawlErr != nil {
+		return run, fmt.Errorf("pipeline: %s: %w", src.Name, crawlErr)
+	}
+	return run, nil
+}
+
+// sink extracts and stores each article page the crawler hands over.
+type sink struct {
+	p      *Pipeline
+	source string
+
+	mu                    sync.Mutex
+	casesNew, casesMerged int
+	stored                int
+	errors                []string
+}
+
+const maxRunErrors = 50
+
+// Process extracts the article and cases of one page and stores them. It is
+// the step the crawl applies to each article page, and what re-extraction
+// applies to stored pages.
+func (p *Pipeline) Process(ctx context.Context, page *trialwatch.Page) (store.SaveResult, error) {
+	res := extract.Extract(page, p.rules)
+	return p.db.SaveArticle(ctx, res.Article, page, decisions(res.Cases))
+}
+
+func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
+	r, err := s.p.Process(ctx, page)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		if len(s.errors) < maxRunErrors {
+			s.errors = append(s.errors, fmt.Sprintf("%s: %v", page.URL, err))
+		}
+		return err
+	}
+	s.stored++
+	s.casesNew += r.New
+	s.casesMerged += r.Merged
+	s.p.opts.Logger.Debug("article stored", "source", s.source, "url", page.URL, "cases_new", r.New, "cases_merged", r.Merged)
+	return nil
+}
+
+func (s *sink) progress(cp crawler.Progress) Progress {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Progress{Progress: cp, CasesNew: s.casesNew, CasesMerged: s.casesMerged}
+}
+
+// decisions keeps the cases that record a court decision; reports of trials
+// still under way are not stored as cases.
+func decisions(cases []trialwatch.Case) []trialwatch.Case {
+	out := cases[:0:0]
+	for _, c := range cases {
+		if c.Stage != trialwatch.StageOngoing {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package pipeline
+
+import (
+	"context"
+	"net/http/httptest"
+	"net/netip"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/demo"
+	"github.com/trialwatch/trialwatch/rules"
+	"github.com/trialwatch/trialwatch/store"
+)
+
+func TestCrawlRecordsRunAndStoresCases(t *testing.T) {
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	db, err := store.Open(filepath.Join(t.TempDir(), "tw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src := &trialwatch.Source{
+		Name:     "herald",
+		Start:    []string{site.URL + "/"},
+		Follow:   []*regexp.Regexp{regexp.MustCompile(`^/page/\d+$`)},
+		Articles: []*regexp.Regexp{regexp.MustCompile(`^/news/\d{4}/`)},
+		Parallel: 2, MaxDepth: 3, Timeout: 5 * time.Second, MaxBody: 1 << 20,
+	}
+	src.AllowedDomains = []string{"127.0.0.1"}
+	var progressCalls int
+	p := New(db, rules.Default(), Options{
+		AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")},
+		Progress:      func(string, Progress) { progressCalls++ },
+	})
+	ctx := context.Background()
+	run, err := p.Crawl(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := len(demo.Stories())
+	if run.Counts["stored"] != stories || run.Counts["cases_new"] == 0 || run.Finished.IsZero() {
+		t.Errorf("run counts = %v, want %d stored and some new cases", run.Counts, stories)
+	}
+	if progressCalls == 0 {
+		t.Error("progress never reported")
+	}
+	runs, err := db.Runs(10)
+	if err != nil || len(runs) != 1 || runs[0].ID != run.ID || runs[0].Counts["stored"] != stories {
+		t.Fatalf("stored runs = %+v, %v", runs, err)
+	}
+	var ongoing int
+	if err := db.Cases(ctx, store.Query{}, func(c trialwatch.StoredCase) error {
+		if c.Stage == trialwatch.StageOngoing {
+			ongoing++
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if ongoing != 0 {
+		t.Errorf("%d ongoing records stored as cases", ongoing)
+	}
+	again, err := p.Crawl(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Counts["stored"] != 0 || again.Counts["cases_new"] != 0 {
+		t.Errorf("second crawl counts = %v, want nothing stored again", again.Counts)
+	}
+}
+
+func TestDecisionsDropsOngoing(t *testing.T) {
+	in := []trialwatch.Case{{Stage: trialwatch.StageOngoing}, {Stage: trialwatch.StageVerdict}, {Stage: trialwatch.StageAppeal}}
+	out := decisions(in)
+	if len(out) != 2 || out[0].Stage != trialwatch.StageVerdict || out[1].Stage != trialwatch.StageAppeal {
+		t.Errorf("decisions = %+v", out)
+	}
+}
