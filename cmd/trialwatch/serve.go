@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/trialwatch/trialwatch/pipeline"
+	"github.com/trialwatch/trialwatch/server"
+)
+
+func (a *app) serveCommand() *cobra.Command {
+	var addr string
+	cmd := &cobra.Command{
+		Use:   "serve [--config F] [--db F] [--addr HOST:PORT]",
+		Short: "Run the daemon: crawl each source on its schedule and serve the HTTP API",
+		Long: `Crawls every source on its schedule and serves the HTTP API, the web page of
+cases, the Atom feed, health and metrics until SIGINT or SIGTERM. POST
+endpoints need "Authorization: Bearer <token>", the token being read from the
+environment variable named by the config's token_env (no token: POST refused).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := a.config()
+			if err != nil {
+				return err
+			}
+			rs, err := a.rules()
+			if err != nil {
+				return err
+			}
+			if addr == "" {
+				addr = cfg.Listen
+			}
+			db, err := a.openDB(cfg)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			p := pipeline.New(db, rs, pipeline.Options{
+				UserAgent:     cfg.UserAgent,
+				AllowNetworks: cfg.AllowNetworks,
+				Logger:        a.log,
+			})
+			srv, err := server.New(db, server.Config{
+				Addr:     addr,
+				Token:    os.Getenv(cfg.TokenEnv),
+				Sources:  cfg.Sources,
+				Location: cfg.Timezone,
+				Logger:   a.log,
+			}, p.Crawl)
+			if err != nil {
+				return err
+			}
+			a.log.Info("serving", "addr", addr, "db", db.Path(), "sources", len(cfg.Sources))
+			return srv.Run(cmd.Context())
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "", "listen address HOST:PORT (default: the config's listen)")
+	return cmd
+}
