@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"strings"
 	"text/tabwriter"
 
@@ -17,6 +20,7 @@ import (
 func (a *app) casesCommand() *cobra.Command {
 	var asJSON bool
 	var limit int
+	var server string
 	cmd := &cobra.Command{
 		Use:   "cases [--db F] [list | show ID]",
 		Short: "Browse stored cases in the terminal",
@@ -35,17 +39,13 @@ func (a *app) casesCommand() *cobra.Command {
 			default:
 				return usagef("usage: trialwatch cases [list | show ID]")
 			}
-			cfg, err := a.configForDB()
+			src, err := a.caseSource(server)
 			if err != nil {
 				return err
 			}
-			db, err := a.openDB(cfg)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+			defer src.close()
 			if sub == "show" {
-				c, err := db.Case(args[1])
+				c, err := src.one(cmd.Context(), args[1])
 				if errors.Is(err, store.ErrNotFound) {
 					return fmt.Errorf("no case %q", args[1])
 				}
@@ -58,16 +58,12 @@ func (a *app) casesCommand() *cobra.Command {
 				showCase(a.stdout, c)
 				return nil
 			}
-			var all []trialwatch.StoredCase
-			err = db.Cases(cmd.Context(), store.Query{}, func(c trialwatch.StoredCase) error {
-				all = append(all, c)
-				if limit > 0 && len(all) > limit {
-					all = all[1:]
-				}
-				return nil
-			})
+			all, err := src.all(cmd.Context())
 			if err != nil {
 				return err
+			}
+			if limit > 0 && len(all) > limit {
+				all = all[len(all)-limit:]
 			}
 			reverse(all)
 			if asJSON {
@@ -79,6 +75,7 @@ func (a *app) casesCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().IntVar(&limit, "limit", 0, "list at most N cases (the newest)")
+	cmd.Flags().StringVar(&server, "server", "", "read the cases from a running `trialwatch serve` at this URL instead of the database")
 	return cmd
 }
 
@@ -203,4 +200,64 @@ func months(m int) string {
 	default:
 		return fmt.Sprintf("%dy%dm", y, r)
 	}
+}
+
+// caseSource reads cases from the database or from a running daemon.
+type caseSource struct {
+	db     *store.DB
+	client *apiClient
+}
+
+func (a *app) caseSource(server string) (*caseSource, error) {
+	if server != "" {
+		c, err := a.client(server)
+		return &caseSource{client: c}, err
+	}
+	cfg, err := a.configForDB()
+	if err != nil {
+		return nil, err
+	}
+	db, err := a.openDB(cfg)
+	return &caseSource{db: db}, err
+}
+
+func (s *caseSource) close() {
+	if s.db != nil {
+		s.db.Close()
+	}
+}
+
+func (s *caseSource) one(ctx context.Context, id string) (trialwatch.StoredCase, error) {
+	if s.db != nil {
+		return s.db.Case(id)
+	}
+	var c trialwatch.StoredCase
+	err := s.client.do(ctx, http.MethodGet, "/api/cases/"+url.PathEscape(id), nil, &c)
+	if err != nil && strings.Contains(err.Error(), "404") {
+		return c, store.ErrNotFound
+	}
+	return c, err
+}
+
+func (s *caseSource) all(ctx context.Context) ([]trialwatch.StoredCase, error) {
+	var out []trialwatch.StoredCase
+	if s.db != nil {
+		err := s.db.Cases(ctx, store.Query{}, func(c trialwatch.StoredCase) error {
+			out = append(out, c)
+			return nil
+		})
+		return out, err
+	}
+	raws, err := s.client.cases(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range raws {
+		var c trialwatch.StoredCase
+		if err := json.Unmarshal(r, &c); err != nil {
+			return nil, fmt.Errorf("server: bad case: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

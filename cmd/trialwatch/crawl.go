@@ -17,6 +17,7 @@ import (
 
 func (a *app) crawlCommand() *cobra.Command {
 	var names []string
+	var server string
 	cmd := &cobra.Command{
 		Use:   "crawl [--config F] [--db F] [--source NAME]...",
 		Short: "Crawl every source (or the named ones) once, extract and store, then exit",
@@ -26,6 +27,13 @@ stores them. Progress goes to stderr: a bar on a terminal, plain lines
 otherwise. A summary ends the run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if server != "" {
+				c, err := a.client(server)
+				if err != nil {
+					return err
+				}
+				return c.crawl(cmd.Context(), a.stdout, names)
+			}
 			cfg, err := a.config()
 			if err != nil {
 				return err
@@ -49,6 +57,7 @@ otherwise. A summary ends the run.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&names, "source", nil, "crawl only this source (repeatable)")
+	cmd.Flags().StringVar(&server, "server", "", "ask a running `trialwatch serve` at this URL to crawl, and wait for it (token from the config's token_env)")
 	return cmd
 }
 

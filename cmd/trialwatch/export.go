@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"net/url"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -12,9 +14,10 @@ import (
 
 func (a *app) exportCommand() *cobra.Command {
 	var (
-		o     export.Options
-		since string
-		out   string
+		o      export.Options
+		since  string
+		out    string
+		server string
 	)
 	cmd := &cobra.Command{
 		Use:   "export [--db F] [--format jsonl|csv|json|atom] [--new --consumer NAME] [--since YYYY-MM-DD] [-o FILE]",
@@ -40,6 +43,9 @@ cases whose facts or sources changed since then, marked as updates.`,
 					return usagef("--since %q: write a date as YYYY-MM-DD", since)
 				}
 				o.Since = t
+			}
+			if server != "" {
+				return a.exportRemote(cmd, server, since, out, o)
 			}
 			cfg, err := a.configForDB()
 			if err != nil {
@@ -74,6 +80,7 @@ cases whose facts or sources changed since then, marked as updates.`,
 	f.StringVar(&o.Country, "country", "", "only cases in this country")
 	f.StringVar(&o.Stage, "stage", "", "only cases at this stage: verdict or appeal")
 	f.StringVarP(&out, "output", "o", "", "write to FILE instead of stdout")
+	f.StringVar(&server, "server", "", "read the cases from a running `trialwatch serve` at this URL instead of the database")
 	return cmd
 }
 
@@ -85,4 +92,42 @@ func (a *app) configForDB() (*config.Config, error) {
 		return nil, nil
 	}
 	return a.config()
+}
+
+// exportRemote writes the cases a running daemon serves. Cursors live in
+// the daemon's database, so --new is not available this way.
+func (a *app) exportRemote(cmd *cobra.Command, server, since, out string, o export.Options) error {
+	if o.New || o.Updated {
+		return usagef("--new and --updated keep a cursor in the database: run them where the database is, not with --server")
+	}
+	c, err := a.client(server)
+	if err != nil {
+		return err
+	}
+	q := url.Values{}
+	for k, v := range map[string]string{"since": since, "country": o.Country, "stage": o.Stage} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	cases, err := c.cases(cmd.Context(), q)
+	if err != nil {
+		return err
+	}
+	w := a.stdout
+	if out != "" && out != "-" {
+		f, err := os.Create(out)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := export.Encode(w, o, cases); err != nil {
+		return err
+	}
+	if f, ok := w.(*os.File); ok && f != os.Stdout {
+		return f.Close()
+	}
+	return nil
 }

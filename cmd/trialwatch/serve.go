@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -51,7 +52,7 @@ environment variable named by the config's token_env (no token: POST refused).`,
 			if err != nil {
 				return err
 			}
-			a.log.Info("serving", "addr", addr, "db", db.Path(), "sources", len(cfg.Sources))
+			fmt.Fprintf(a.stderr, "trialwatch: serving http://%s (database %s, %d source(s)); Ctrl-C stops\n", addr, db.Path(), len(cfg.Sources))
 			return srv.Run(cmd.Context())
 		},
 	}
