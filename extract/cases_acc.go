@@ -144,6 +144,15 @@ func fieldsOf(o outcomeRef) []string {
 	case "appeal_overturn":
 		return []string{"defendants"}
 	}
+	if o.class == "fine" {
+		// A fine often comes on top of another sentence for the same
+		// people ("was also fined"); only others fined ("fined two
+		// others") add to those sentenced.
+		if o.grp != nil && o.grp.part {
+			return []string{"noncustodial"}
+		}
+		return []string{"fined"}
+	}
 	switch o.kind {
 	case "custodial", "life":
 		return []string{"imprisoned"}

@@ -259,6 +259,13 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 	for i := 0; i < len(toks); {
 		t, next, ok := termAt(f, toks, i)
 		if !ok {
+			if list, after, ok := listAt(f, toks, i); ok {
+				if !excludedTerm(f, s, term{start: list[0].start, end: list[len(list)-1].end}) {
+					out = append(out, list...)
+				}
+				i = after
+				continue
+			}
 			i++
 			continue
 		}
@@ -295,6 +302,52 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		}
 	}
 	return out
+}
+
+// listAt reads a list of terms that share the unit written after the
+// last ("six and eight years", "five, seven and nine years", "12 and 10
+// years"), one term for each number.
+func listAt(f *rules.Facts, toks []token, i int) ([]term, int, bool) {
+	if i > 0 && f.Is("range_from", toks[i-1].low) {
+		return nil, i, false
+	}
+	type num struct {
+		v          float64
+		start, end int
+	}
+	var nums []num
+	j := i
+	for len(nums) < 8 {
+		n, next, ok := bareAt(f, toks, j)
+		if !ok || next >= len(toks) {
+			return nil, i, false
+		}
+		nums = append(nums, num{n, toks[j].start, toks[next-1].end})
+		k := next
+		if toks[k].low == "," {
+			k++
+		}
+		if k < len(toks) && toks[k].low == "and" {
+			k++
+		}
+		if k == next || k >= len(toks) {
+			return nil, i, false
+		}
+		if v, ok := simpleAt(f, toks, k); ok && v.unit > 0 {
+			if len(nums) == 0 {
+				return nil, i, false
+			}
+			out := make([]term, 0, len(nums)+1)
+			for _, x := range nums {
+				m := x.v * v.unit
+				out = append(out, term{start: x.start, end: x.end, min: m, max: m, hasMin: true, hasMax: true})
+			}
+			out = append(out, term{start: toks[k].start, end: toks[v.next-1].end, min: v.months, max: v.months, hasMin: true, hasMax: true})
+			return out, v.next, true
+		}
+		j = k
+	}
+	return nil, i, false
 }
 
 // unitOfTerm returns the unit written just before toks[i].

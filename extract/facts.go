@@ -38,6 +38,9 @@ type sent struct {
 	// court", "Supreme Court of Kyrgyzstan").
 	courtCountries []string
 	context        bool // a sentencing context (terms are sentences)
+	// cands are the decision verbs matched before clauses are known; a
+	// term's kind is never read across one.
+	cands []candidate
 }
 
 // anchor reports whether the sentence tells of a decision.
@@ -65,6 +68,7 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	s.clauses = [][2]int{{0, len(text) + 1}}
 	raw := findTerms(f, text, s.toks)
 	cands := s.outcomeCandidates(f)
+	s.cands = cands
 	if len(cands) == 0 {
 		s.weak = matchAnyText(f.ByKind("weak"), text, s.ft)
 		if len(raw) > 0 && !matchAnyText(f.ByKind("term_context"), text, s.ft) {
@@ -263,15 +267,24 @@ func (s *sent) termKind(start, end int) string {
 	return best
 }
 
-// plainGap reports whether the text between two offsets holds no number
-// and no verb of its own ("prison term, suspended" but not "four years,
-// two were given suspended").
+// plainGap reports whether the text between two offsets holds no number,
+// ordinal and no verb of its own ("prison term, suspended" but not "four
+// years, two were given suspended", "five years and gave a fifth a
+// suspended sentence").
 func (s *sent) plainGap(from, to int) bool {
 	for i, t := range s.toks {
 		if t.start < from || t.end > to {
 			continue
 		}
 		if _, _, ok := numberAt(s.f, s.toks, i); ok || s.f.Is("bare_verbs", t.low) {
+			return false
+		}
+		if _, ok := s.f.Ordinals[t.low]; ok {
+			return false
+		}
+	}
+	for _, c := range s.cands {
+		if c.start >= from && c.end <= to {
 			return false
 		}
 	}

@@ -142,7 +142,9 @@ number:
 	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || f.Is("determiners", toks[j-1].low)) {
 		if o, ok := f.Ordinals[toksLow(toks, j)]; ok {
 			k := j + 1
-			if k < len(toks) && (f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || toks[k].low == "," || toks[k].low == "to" || toks[k].low == "for") {
+			// "a fourth defendant", "a fifth was", "gave a fifth a
+			// suspended sentence", "and a sixth."
+			if k >= len(toks) || f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || !toks[k].word || toks[k].low == "to" || toks[k].low == "for" || toks[k].low == "a" || toks[k].low == "an" {
 				end := toks[j].end
 				if f.Is("persons", toks[k].low) {
 					end = toks[k].end

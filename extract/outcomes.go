@@ -56,6 +56,9 @@ func (s *sent) matchOutcomes(cands []candidate) {
 		if (p.Class == "convict" || p.Class == "acquit") && s.adjective(m.start) {
 			continue // "a convicted felon", "the convicted officers"
 		}
+		if p.Class == "fine" {
+			o.kind = "fine"
+		}
 		if p.Class == "sentence" || p.Class == "sentence_weak" {
 			o.kind = s.sentenceKind(o)
 			if p.Class == "sentence_weak" && (o.kind == "" || !s.sentenceAfter(o)) {
@@ -78,6 +81,21 @@ func (s *sent) resolveOutcomes(f *rules.Facts) {
 		}
 		o.grp = s.governed(f, *o)
 	}
+	// A fine tells of a sentence only when it is given to people ("fined
+	// two others"), not to a club or a company.
+	kept := s.outcomes[:0]
+	for _, o := range s.outcomes {
+		if o.class != "fine" || o.grp != nil {
+			kept = append(kept, o)
+		}
+	}
+	s.outcomes = kept
+}
+
+// givesSentence reports decision verbs whose object is the sentenced
+// person ("jailed Ivanov", "fined two others").
+func givesSentence(class string) bool {
+	return class == "sentence" || class == "sentence_weak" || class == "fine"
 }
 
 // sentenceKind is the kind of the first term after a sentencing verb in its
@@ -111,7 +129,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		// years and fined both men": not "both men").
 		limit := cl[1]
 		for _, t := range s.terms {
-			if (o.class == "sentence" || o.class == "sentence_weak") && t.start >= o.end && t.start < limit {
+			if givesSentence(o.class) && t.start >= o.end && t.start < limit {
 				limit = t.start
 				break
 			}
@@ -123,7 +141,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		}
 		// One capitalised word: a person named by surname ("gave Ivanov").
 		for _, t := range s.toks {
-			if t.start >= o.end && (o.class == "sentence" || o.class == "sentence_weak") {
+			if t.start >= o.end && givesSentence(o.class) {
 				if t.word && t.upper && t.start < limit && !s.f.Is("court_strip", t.low) && s.f.CountryOf(t.text) == "" {
 					return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
 				}
@@ -221,6 +239,7 @@ func containsAnd(f *rules.Facts, gap string) bool {
 // between the verb and the term ("sentenced officer A to 10 years and his
 // colleague B to 8"), else the group the verb governs, else one.
 func (s *sent) assignPersons(f *rules.Facts) {
+	given := make([]*group, len(s.terms))
 	for i := range s.terms {
 		t := &s.terms[i]
 		c := s.clauseOf(t.start)
@@ -256,6 +275,7 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		}
 		if g != nil && g.size > 0 {
 			t.persons = g.size
+			given[i] = g
 		}
 		each := false
 		for _, tk := range s.toks {
@@ -268,6 +288,50 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		// ("Four of his co-accused") adds to them.
 		t.collective = (t.byRange || t.hasMin != t.hasMax) && !each && g != nil && (g.kind == gCount || g.kind == gRef) && g.size > 1 && !g.part
 	}
+	s.shareTerms(f, given)
+}
+
+// shareTerms deals a list of terms given to one group among its members:
+// "two guards were given terms of six and eight years" is one term each;
+// "five officers got six and eight years" tells of five people, not ten.
+func (s *sent) shareTerms(f *rules.Facts, given []*group) {
+	for i, g := range given {
+		if g == nil || g.size < 2 || s.terms[i].collective || s.terms[i].byRange {
+			continue
+		}
+		c := s.clauseOf(s.terms[i].start)
+		if s.hasEach(f, c) {
+			continue
+		}
+		var same []int
+		for k := i; k < len(given); k++ {
+			if given[k] == g && !s.terms[k].byRange && s.terms[k].kind == s.terms[i].kind && s.clauseOf(s.terms[k].start) == c {
+				same = append(same, k)
+			}
+		}
+		if len(same) < 2 {
+			continue
+		}
+		for _, k := range same {
+			given[k] = nil
+			if len(same) == g.size {
+				s.terms[k].persons = 1
+			} else {
+				s.terms[k].collective = true
+			}
+		}
+	}
+}
+
+// hasEach reports whether clause c says each person got the term ("each",
+// "apiece").
+func (s *sent) hasEach(f *rules.Facts, c int) bool {
+	for _, tk := range s.toks {
+		if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && f.Is("each", tk.low) {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenBefore returns the index of the last token ending before pos, or -1.

@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// TestCasesWirePhrasings holds sentences written the way wires and local
+// papers report verdicts and appeals, beyond those of the labelled corpus:
+// coordinated outcomes, lists of terms, per-person terms, fines, and the
+// reports that tell of no decision.
+func TestCasesWirePhrasings(t *testing.T) {
+	rs := rules.Default()
+	tests := []struct {
+		name, text, pub string
+		want            []want
+	}{
+		{
+			name: "jailed four and gave a fifth a suspended sentence",
+			text: "On October 14 the Shymkent City Court jailed four former officers for five to seven years and gave a fifth a suspended sentence.",
+			pub:  "2025-10-20",
+			want: []want{{"court": "Shymkent City Court", "decision_date": "2025-10-14", "defendants": 5, "convicted": 5, "imprisoned": 4, "suspended": 1,
+				"sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "terms of six and eight years",
+			text: "Two former prison guards were given prison terms of six and eight years by the Karaganda Regional Court on Friday.",
+			pub:  "2025-10-20",
+			want: []want{{"court": "Karaganda Regional Court", "decision_date": "2025-10-17", "defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "list of three terms respectively",
+			text: "The three officers received terms of six, seven and eight years respectively.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "two names, two terms, descending",
+			text: "The court sentenced Ivanov and Petrov to 12 and 10 years respectively.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "units repeated respectively",
+			text: "The Oral City Court sentenced the two officers to five years and six years respectively.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 72}},
+		},
+		{
+			name: "a list shorter than the group",
+			text: "A court in Aktau jailed five officers for six and eight years.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Aktau", "defendants": 5, "imprisoned": 5, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "prison for three and fines for two others",
+			text: "A court in Aktobe on Tuesday sentenced three police officers to prison and fined two others for torturing a detainee.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Aktobe", "decision_date": "2025-10-14", "defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": nil, "victims": 1}},
+		},
+		{
+			name: "a fine alone",
+			text: "The court fined the two policemen 500,000 tenge each.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil}},
+		},
+		{
+			name: "a club fined is no case",
+			text: "The football federation fined the club 50,000 euros on Tuesday.",
+			pub:  "2025-10-20",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkCases(t, Cases(trialwatch.Article{Text: tt.text, Published: tt.pub}, rs), tt.want)
+		})
+	}
+}
