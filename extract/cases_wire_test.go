@@ -67,6 +67,19 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil}},
 		},
 		{
+			name: "per-person terms with a comma",
+			text: "Ivanov received seven years, Petrov five and Sidorov three.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 36, "sentence_max_months": 84}},
+		},
+		{
+			name: "a city's court named by the city",
+			text: "Astana's Specialised Inter-District Criminal Court jailed the former police chief for six years on March 18.",
+			pub:  "2025-10-20",
+			want: []want{{"court": "Astana's Specialised Inter-District Criminal Court", "location": "Astana", "country": "Kazakhstan", "decision_date": "2025-03-18",
+				"defendants": 1, "imprisoned": 1, "sentence_max_months": 72}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

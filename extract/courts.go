@@ -41,6 +41,9 @@ func findCourts(f *rules.Facts, s string, ft *rules.Text) []courtRef {
 			if !ok {
 				break
 			}
+			if isPossessive(w) && f.CountryOf(stripPossessive(w)) == "" && isPlaceWord(f, stripPossessive(w)) && !f.Is("org_words", strings.ToLower(stripPossessive(w))) {
+				break // a city's court is named by the city ("Astana's Specialised … Court")
+			}
 			if f.Is("court_strip", strings.ToLower(w)) || isPossessive(w) || f.CountryOf(w) != "" {
 				if c := f.CountryOf(stripPossessive(w)); c != "" {
 					country = c
@@ -90,6 +93,10 @@ func courtPlace(f *rules.Facts, name, country string) (string, string) {
 				lead = nil
 			}
 			break
+		}
+		if isPossessive(w) {
+			lead = append(lead, stripPossessive(w))
+			break // "Astana's Specialised … Court"
 		}
 		lead = append(lead, w)
 	}

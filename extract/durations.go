@@ -275,30 +275,43 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		}
 		out = append(out, t)
 		i = next
-		// Ellipsis: "and <up to four words> [for|to] five" at a clause end.
-		if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && f.Is("and", toks[next+1].low) {
-			next++ // ", and his colleague five"
-		}
-		if !t.hasMin || t.min != t.max || next >= len(toks) || !f.Is("and", toks[next].low) || toks[next].low == "," {
-			continue
-		}
-		unit := unitOfTerm(f, toks, next)
-		for k := next + 1; k < len(toks) && k <= next+6; k++ {
-			n, after, ok := numberAt(f, toks, k)
-			if !ok {
-				if !toks[k].word {
-					break
+		// Ellipsis: "and <up to four words> [for|to] five" at a clause end,
+		// told again for each further person ("Petrov five and Sidorov
+		// three").
+		unit := 0.0
+		for t.hasMin && t.min == t.max {
+			if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && f.Is("and", toks[next+1].low) {
+				next++ // ", and his colleague five"
+			}
+			// ", Petrov five": a comma alone joins a name and a bare number.
+			comma := next+1 < len(toks) && toks[next].low == "," && toks[next+1].upper && toks[next+1].word
+			if next >= len(toks) || !f.Is("and", toks[next].low) || toks[next].low == "," && !comma {
+				break
+			}
+			if unit == 0 {
+				unit = unitOfTerm(f, toks, next)
+			}
+			found := false
+			for k := next + 1; k < len(toks) && k <= next+6; k++ {
+				n, after, ok := numberAt(f, toks, k)
+				if !ok {
+					if !toks[k].word {
+						break
+					}
+					continue
 				}
-				continue
+				if after < len(toks) && toks[after].word && toks[after].low != "and" {
+					break // "and two officers"
+				}
+				if unit > 0 {
+					out = append(out, term{start: toks[k].start, end: toks[after-1].end, min: n * unit, max: n * unit, hasMin: true, hasMax: true})
+				}
+				i, next, found = after, after, true
+				break
 			}
-			if after < len(toks) && toks[after].word {
-				break // "and two officers"
+			if !found || unit == 0 {
+				break
 			}
-			if unit > 0 {
-				out = append(out, term{start: toks[k].start, end: toks[after-1].end, min: n * unit, max: n * unit, hasMin: true, hasMax: true})
-			}
-			i = after
-			break
 		}
 	}
 	return out

@@ -166,7 +166,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 			}
 		}
 		if len(cands) == 0 {
-			return nil
+			return s.surnameBefore(o)
 		}
 		return s.resolve(cands[len(cands)-1])
 	}
@@ -185,6 +185,24 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		return &c
 	}
 	return s.resolve(chosen)
+}
+
+// surnameBefore reads the subject of a receiving verb written as one
+// capitalised word ("Ivanov received seven years"), or nil.
+func (s *sent) surnameBefore(o outcomeRef) *group {
+	if !receiverVerb(s.text[o.start:o.end]) {
+		return nil
+	}
+	k := s.tokenBefore(o.start)
+	if k < 0 {
+		return nil
+	}
+	t := s.toks[k]
+	if !t.word || !t.upper || s.f.Is("court_strip", t.low) || s.f.Is("determiners", t.low) || s.f.Is("not_places", t.low) ||
+		s.f.Is("org_words", t.low) || s.f.Is("judges", t.low) || s.f.CountryOf(t.text) != "" || s.f.Is("persons", t.low) || s.f.Is("singular", t.low) {
+		return nil
+	}
+	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
 }
 
 // resolve gives a group that refers back ("them") the size of the nearest
