@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/netip"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/trialwatch/trialwatch"
@@ -53,7 +55,8 @@ func New(db *store.DB, rs *rules.Set, opts Options) *Pipeline {
 
 // Crawl runs one crawl of src and records it in the store. The run is
 // returned also when the crawl failed; what was stored before a failure or
-// a cancellation stays stored.
+// a cancellation stays stored. A store that can take no more writes (disk
+// full, file too large, read-only) stops the crawl at once with that error.
 func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatch.Run, error) {
 	run := trialwatch.Run{Source: src.Name, Started: p.opts.Now(), Counts: map[string]int{}}
 	id, err := p.db.StartRun(src.Name, run.Started)
@@ -61,7 +64,9 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 		return run, fmt.Errorf("pipeline: %s: %w", src.Name, err)
 	}
 	run.ID = id
-	s := &sink{p: p, source: src.Name}
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	s := &sink{p: p, source: src.Name, stop: stop}
 	opts := crawler.Options{
 		UserAgent:     p.opts.UserAgent,
 		AllowNetworks: p.opts.AllowNetworks,
@@ -82,6 +87,9 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 	run.Counts["cases_merged"] = s.casesMerged
 	run.Counts["stored"] = s.stored
 	run.Errors = append(run.Errors, s.errors...)
+	if s.fatal != nil {
+		crawlErr = fmt.Errorf("crawl stopped, the store takes no more writes: %w", s.fatal)
+	}
 	s.mu.Unlock()
 	if crawlErr != nil {
 		run.Err = crawlErr.Error()
@@ -99,6 +107,11 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 type sink struct {
 	p      *Pipeline
 	source string
+	stop   context.CancelCauseFunc
+
+	// fatal is the first store error that every later write would meet
+	// again; it stopped the crawl.
+	fatal error
 
 	mu                    sync.Mutex
 	casesNew, casesMerged int
@@ -121,6 +134,10 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
+		if s.fatal == nil && storeExhausted(err) {
+			s.fatal = err
+			s.stop(err)
+		}
 		if len(s.errors) < maxRunErrors {
 			s.errors = append(s.errors, fmt.Sprintf("%s: %v", page.URL, err))
 		}
@@ -131,6 +148,17 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 	s.casesMerged += r.Merged
 	s.p.opts.Logger.Debug("article stored", "source", s.source, "url", page.URL, "cases_new", r.New, "cases_merged", r.Merged)
 	return nil
+}
+
+// storeExhausted reports whether err says the store can take no more
+// writes, so crawling on would only fetch pages to throw them away.
+func storeExhausted(err error) bool {
+	for _, e := range []error{syscall.ENOSPC, syscall.EFBIG, syscall.EROFS, syscall.EIO, store.ErrClosed} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sink) progress(cp crawler.Progress) Progress {
