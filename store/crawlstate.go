@@ -26,19 +26,28 @@ func (db *DB) IsVisited(id uint64) (bool, error) {
 }
 
 // Visited marks the request id visited.
-func (db *DB) Visited(id uint64) error {
+func (db *DB) Visited(id uint64) error { return db.VisitedAll(id) }
+
+// VisitedAll records several visit ids in one transaction: a crawl marks an
+// article under its requested, final and canonical URLs at once.
+func (db *DB) VisitedAll(ids ...uint64) error {
 	err := db.update(context.Background(), func(tx *bolt.Tx) error {
 		b := tx.Bucket(bVisited)
-		if b.Get(u64(id)) != nil {
-			return nil
+		for _, id := range ids {
+			if b.Get(u64(id)) != nil {
+				continue
+			}
+			if err := b.Put(u64(id), nil); err != nil {
+				return err
+			}
+			if err := addCount(tx, "visited", 1); err != nil {
+				return err
+			}
 		}
-		if err := b.Put(u64(id), nil); err != nil {
-			return err
-		}
-		return addCount(tx, "visited", 1)
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("store: visited %d: %w", id, err)
+		return fmt.Errorf("store: visited %v: %w", ids, err)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -34,13 +35,19 @@ type pageRecord struct {
 
 // newPageRecord compresses and hashes a page; it runs outside the write
 // transaction so the single writer is not kept busy compressing.
+// gzipWriters are reused: a new compressor allocates and clears about a
+// megabyte, more than compressing a news page costs.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return zw
+}}
+
 func newPageRecord(p *trialwatch.Page) (pageRecord, error) {
 	sum := sha256.Sum256(p.Body)
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return pageRecord{}, err
-	}
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	if _, err := zw.Write(p.Body); err != nil {
 		return pageRecord{}, err
 	}
