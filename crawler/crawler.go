@@ -25,8 +25,10 @@ const maxWorkers = 32
 
 // Sink receives the article pages of a crawl.
 type Sink interface {
-	// Page is called once per fetched article page, never concurrently
-	// within one crawl, with the body decoded to valid UTF-8. An error
+	// Page is called once per fetched article page, from several
+	// goroutines at once (up to the source's parallelism), with the body
+	// decoded to valid UTF-8; the same article is never handed over twice
+	// at the same time. An error
 	// counts the page as failed and leaves its URL unvisited, so the next
 	// crawl fetches it again.
 	Page(ctx context.Context, p *trialwatch.Page) error

@@ -212,23 +212,25 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 	}
 
 	c.sinkMu.Lock()
-	defer c.sinkMu.Unlock()
 	dup := c.claimed[canon]
 	if !dup && canon != t.url {
 		v, err := c.opts.State.IsVisited(VisitID(canon))
 		if err != nil {
+			c.sinkMu.Unlock()
 			c.fail(t, "state", err)
 			return
 		}
 		dup = v
 	}
 	if dup {
+		c.sinkMu.Unlock()
 		c.markVisited(t.url, ids)
 		c.log.Debug("duplicate article", "source", c.src.Name, "url", t.url, "canonical", canon)
 		c.count("duplicate", t.url, func(s *Stats) { s.Duplicates++ })
 		return
 	}
 	c.claimed[canon] = true
+	c.sinkMu.Unlock()
 	page := &trialwatch.Page{
 		URL:     final.String(),
 		Source:  c.src.Name,
@@ -238,7 +240,9 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 		Fetched: time.Now().UTC(),
 	}
 	if err := c.sink.Page(ctx, page); err != nil {
+		c.sinkMu.Lock()
 		delete(c.claimed, canon)
+		c.sinkMu.Unlock()
 		c.fail(t, "sink", err)
 		return
 	}
@@ -246,7 +250,18 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 	c.count("article", t.url, func(s *Stats) { s.Articles++ })
 }
 
+// batchState is a State that records several visit ids in one write.
+type batchState interface {
+	VisitedAll(ids ...uint64) error
+}
+
 func (c *crawl) markVisited(u string, ids []uint64) {
+	if b, ok := c.opts.State.(batchState); ok {
+		if err := b.VisitedAll(ids...); err != nil {
+			c.log.Warn("visited set not updated", "source", c.src.Name, "url", u, "err", err)
+		}
+		return
+	}
 	for _, id := range ids {
 		if err := c.opts.State.Visited(id); err != nil {
 			c.log.Warn("visited set not updated", "source", c.src.Name, "url", u, "err", err)
