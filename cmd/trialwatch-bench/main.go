@@ -28,14 +28,15 @@ func main() {
 	articles := flag.Int("articles", 3000, "article pages on the synthetic site")
 	listings := flag.Int("listings", 60, "listing pages on the synthetic site")
 	parallel := flag.Int("parallel", 8, "requests in flight to the site")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the trialwatch crawl to this file")
 	flag.Parse()
-	if err := run(*bin, *articles, *listings, *parallel); err != nil {
+	if err := run(*bin, *articles, *listings, *parallel, *profile); err != nil {
 		fmt.Fprintln(os.Stderr, "trialwatch-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, articles, listings, parallel int) error {
+func run(bin string, articles, listings, parallel int, profile string) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -48,7 +49,7 @@ func run(bin string, articles, listings, parallel int) error {
 	fmt.Printf("synthetic site: %d article pages (~%d KB each), %d listing pages, %d cores\n",
 		articles, pageSize(base+"/news/1")/1024, listings, runtime.NumCPU())
 
-	twTime, rss, out, err := crawlTrialwatch(bin, base, listings, parallel)
+	twTime, rss, out, err := crawlTrialwatch(bin, base, listings, parallel, profile)
 	if err != nil {
 		return fmt.Errorf("trialwatch crawl: %w\n%s", err, out)
 	}
@@ -63,7 +64,7 @@ func run(bin string, articles, listings, parallel int) error {
 	return nil
 }
 
-func crawlTrialwatch(bin, base string, listings, parallel int) (time.Duration, int64, string, error) {
+func crawlTrialwatch(bin, base string, listings, parallel int, profile string) (time.Duration, int64, string, error) {
 	dir, err := os.MkdirTemp("", "trialwatch-bench-")
 	if err != nil {
 		return 0, 0, "", err
@@ -85,7 +86,11 @@ sources:
 	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
 		return 0, 0, "", err
 	}
-	cmd := exec.Command(bin, "crawl", "--config", cfg)
+	args := []string{"crawl", "--config", cfg}
+	if profile != "" {
+		args = append(args, "--cpuprofile", profile)
+	}
+	cmd := exec.Command(bin, args...)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	elapsed := time.Since(start)

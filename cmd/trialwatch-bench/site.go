@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // site is a synthetic news site: listing pages /list/N, each linking
@@ -71,8 +72,9 @@ func (s *site) article(w http.ResponseWriter, n int) {
 	city := cities[n%len(cities)]
 	k := numberWords[n%len(numberWords)]
 	lo, hi := 3+n%4, 5+n%6
-	month := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}[n%12]
-	day := 1 + n%27
+	// Every article reports a decision of its own: a different day.
+	decided := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	date := decided.Format("January 2, 2006")
 	fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>%s court sentences %s officers | Bench Herald</title>
 <meta property="og:site_name" content="Bench Herald">
@@ -81,12 +83,12 @@ func (s *site) article(w http.ResponseWriter, n int) {
 <header><nav><ul>%s</ul></nav></header>
 <main><article><h1>%s court sentences %s officers for abuse of detainees</h1>
 <div class="article-body">
-<p>The %s City Court on %s %d sentenced %s former police officers to between %d and %d years in prison for torturing detainees, the court said.</p>
+<p>The %s City Court on %s sentenced %s former police officers to between %d and %d years in prison for torturing detainees, the court said.</p>
 <p>The officers were found guilty of beating %d men held at a district station in order to obtain confessions. Prosecutors had asked for longer terms.</p>
 <p>Their lawyers said they would appeal the verdict. Rights groups welcomed the decision but said many similar complaints are never investigated.</p>
 <p>The case is one of several brought against law enforcement officers this year. Report number %d.</p>
 </div></article>
 <aside class="related"><ul>%s</ul></aside></main>
 <footer>© Bench Herald</footer></body></html>`,
-		city, k, n, s.pad, city, k, city, month, day, k, lo, hi, 1+n%5, n, s.pad)
+		city, k, n, s.pad, city, k, city, date, k, lo, hi, 1+n%5, n, s.pad)
 }

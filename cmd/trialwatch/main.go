@@ -41,6 +41,8 @@ type app struct {
 	dbPath     string
 	rulesDir   string
 	logLevel   string
+	cpuProfile string
+	stopProf   func()
 	stdout     io.Writer
 	stderr     io.Writer
 	log        *slog.Logger
@@ -54,6 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	a.stopProfile()
 	if err == nil {
 		return 0
 	}
@@ -89,14 +92,16 @@ many outlets report it, and exports new cases as JSON Lines, CSV, JSON or Atom.`
 				return usagef("--log-level %q: use debug, info, warn or error", a.logLevel)
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
-			return nil
+			return a.startProfile()
 		},
+		PersistentPostRun: func(*cobra.Command, []string) { a.stopProfile() },
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configPath, "config", "", "configuration file (default: the embedded configuration)")
 	pf.StringVar(&a.dbPath, "db", "", "database file (default: the config's db, else ./trialwatch.db)")
 	pf.StringVar(&a.rulesDir, "rules", "", "folder of rule files that extend or override the built-in rules")
 	pf.StringVar(&a.logLevel, "log-level", "warn", "log level: debug, info, warn, error")
+	pf.StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the command to this file")
 	root.AddCommand(
 		a.crawlCommand(),
 		a.serveCommand(),
