@@ -80,6 +80,36 @@ func TestCasesWirePhrasings(t *testing.T) {
 				"defendants": 1, "imprisoned": 1, "sentence_max_months": 72}},
 		},
 		{
+			name: "acquitted of one charge, convicted of another",
+			text: "The court acquitted Ivanov of torture but convicted him of abuse of power and jailed him for three years.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 1, "convicted": 1, "acquitted": nil, "imprisoned": 1, "sentence_max_months": 36}},
+		},
+		{
+			name: "two acquitted, a third convicted",
+			text: "Two officers were acquitted of torture and a third was convicted.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 3, "convicted": 1, "acquitted": 2}},
+		},
+		{
+			name: "ordered to serve",
+			text: "The court ordered the two officers to serve five years in a penal colony.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "courts in the plural are statistics",
+			text: "In 2024, courts convicted 15 police officers of torture, the ombudsman said.",
+			pub:  "2025-10-20",
+			want: nil,
+		},
+		{
+			name: "a total over a year is a statistic",
+			text: "A total of 27 officers were convicted of torture last year, according to the prosecutor general's office.",
+			pub:  "2025-10-20",
+			want: nil,
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -81,6 +81,7 @@ func (s *sent) resolveOutcomes(f *rules.Facts) {
 		}
 		o.grp = s.governed(f, *o)
 	}
+	s.partialAcquittals()
 	// A fine tells of a sentence only when it is given to people ("fined
 	// two others"), not to a club or a company.
 	kept := s.outcomes[:0]
@@ -90,6 +91,33 @@ func (s *sent) resolveOutcomes(f *rules.Facts) {
 		}
 	}
 	s.outcomes = kept
+}
+
+// partialAcquittals leaves uncounted an acquittal of some charges of
+// people the same sentence convicts ("found the officer not guilty of
+// torture but convicted him of abuse of office"): they are convicted, not
+// acquitted.
+func (s *sent) partialAcquittals() {
+	for i := range s.outcomes {
+		a := &s.outcomes[i]
+		if a.class != "acquit" || a.grp == nil {
+			continue
+		}
+		for _, o := range s.outcomes {
+			if o.start <= a.start || o.class == "acquit" || o.class == "appeal" || o.class == "appeal_overturn" || o.grp == nil {
+				continue
+			}
+			// "acquitted X of torture but convicted him": the acquittal
+			// names a charge before the next verb.
+			if gap := s.text[a.start:o.start]; !strings.Contains(gap, " of ") {
+				break
+			}
+			if o.grp == a.grp || o.grp.kind == gRef || o.grp.kind == gOne && s.f.Is("one", strings.ToLower(s.text[o.grp.start:o.grp.end])) {
+				a.grp = nil
+				break
+			}
+		}
+	}
 }
 
 // givesSentence reports decision verbs whose object is the sentenced
