@@ -109,14 +109,13 @@ type sink struct {
 	source string
 	stop   context.CancelCauseFunc
 
-	// fatal is the first store error that every later write would meet
-	// again; it stopped the crawl.
-	fatal error
-
 	mu                    sync.Mutex
 	casesNew, casesMerged int
 	stored                int
 	errors                []string
+	// fatal is the first store error that every later write would meet
+	// again; it stopped the crawl.
+	fatal error
 }
 
 const maxRunErrors = 50
@@ -153,7 +152,7 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 // storeExhausted reports whether err says the store can take no more
 // writes, so crawling on would only fetch pages to throw them away.
 func storeExhausted(err error) bool {
-	for _, e := range []error{syscall.ENOSPC, syscall.EFBIG, syscall.EROFS, syscall.EIO, store.ErrClosed} {
+	for _, e := range []error{store.ErrWrite, syscall.ENOSPC, syscall.EFBIG, syscall.EROFS, syscall.EIO, store.ErrClosed} {
 		if errors.Is(err, e) {
 			return true
 		}

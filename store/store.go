@@ -22,6 +22,11 @@ var ErrNotFound = errors.New("store: not found")
 // ErrClosed is returned by writes attempted after Close.
 var ErrClosed = errors.New("store: database is closed")
 
+// ErrWrite is wrapped by writes whose transaction could not be written to
+// the file (disk full, file size limit, I/O error); nothing of them was
+// stored, and later writes will most likely fail the same way.
+var ErrWrite = errors.New("store: writing to the file failed")
+
 // DefaultTimeout is how long Open waits for the file lock.
 const DefaultTimeout = 2 * time.Second
 

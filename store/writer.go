@@ -98,6 +98,9 @@ func (w *writer) commit(group []writeReq) {
 			return nil
 		})
 		if failed < 0 {
+			if err != nil {
+				err = fmt.Errorf("%w: %w", ErrWrite, err)
+			}
 			for _, r := range group {
 				r.err <- err
 			}
@@ -110,7 +113,15 @@ func (w *writer) commit(group []writeReq) {
 			return
 		}
 		w.commits.Add(1)
-		r.err <- w.db.Update(func(tx *bolt.Tx) error { return safeCall(r.fn, tx) })
+		var fnErr error
+		err = w.db.Update(func(tx *bolt.Tx) error {
+			fnErr = safeCall(r.fn, tx)
+			return fnErr
+		})
+		if err != nil && fnErr == nil {
+			err = fmt.Errorf("%w: %w", ErrWrite, err)
+		}
+		r.err <- err
 	}
 }
 
