@@ -187,7 +187,11 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 		c.addDefs(size, s.text, o.rule)
 		return
 	}
-	for _, field := range fieldsOf(o) {
+	fields := fieldsOf(o)
+	if o.class == "appeal" && matchAny(c.f.ByKind("appeal_object"), s.text[o.end:min(len(s.text), o.end+60)]) {
+		fields = []string{"defendants", "acquitted"} // "upheld the acquittal of two officers"
+	}
+	for _, field := range fields {
 		if field == "defendants" {
 			c.addDefs(size, s.text, o.rule)
 			continue

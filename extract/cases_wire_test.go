@@ -110,6 +110,48 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "hyphenated term with a half",
+			text: "A court in the southern city of Shymkent on Friday handed a police officer a five-and-a-half-year prison sentence.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Shymkent", "decision_date": "2025-10-17", "defendants": 1, "imprisoned": 1, "sentence_min_months": 66, "sentence_max_months": 66}},
+		},
+		{
+			name: "all six to seven years is no range",
+			text: "The court in Ekibastuz sentenced all six to seven years each.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Ekibastuz", "defendants": 6, "imprisoned": 6, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "elliptical term after an apposition",
+			text: "The former head of the detention centre, Nurlan Abenov, was sentenced to 10 years, and his deputy, Serik Kaliev, to eight.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 96, "sentence_max_months": 120}},
+		},
+		{
+			name: "cut from eight years to six",
+			text: "On appeal, the Zhambyl Regional Court cut the officer's sentence from eight years to six.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "appeal", "court": "Zhambyl Regional Court", "defendants": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "acquittal upheld",
+			text: "The appeals court on Thursday upheld the acquittal of two officers.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "appeal", "decision_date": "2025-10-16", "defendants": 2, "acquitted": 2, "convicted": nil}},
+		},
+		{
+			name: "sent back for retrial",
+			text: "The Supreme Court on Monday sent the case back for a new trial.",
+			pub:  "2025-10-22",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2025-10-20", "convicted": nil}},
+		},
+		{
+			name: "terms handed to a group after them",
+			text: "The court handed down sentences of four years to two officers.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 48}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

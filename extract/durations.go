@@ -53,6 +53,11 @@ func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
 	if !ok || u == 0 {
 		return 0, 0, false
 	}
+	half := 0.0
+	if n := len(parts); n >= 5 && parts[n-4] == "and" && (parts[n-3] == "a" || parts[n-3] == "one") && f.Is("half", parts[n-2]) {
+		parts = append(parts[:n-4:n-4], parts[n-1]) // "five-and-a-half-year"
+		half = 0.5
+	}
 	numText := strings.Join(parts[:len(parts)-1], "-")
 	n, ok := digits(numText)
 	if !ok {
@@ -66,7 +71,7 @@ func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
 		}
 		n = float64(v)
 	}
-	return n * float64(u), float64(u), true
+	return (n + half) * float64(u), float64(u), true
 }
 
 // bareAt reads a number with an optional "and a half" but no unit.
@@ -207,7 +212,23 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false
 	}
 	k := a.next
+	if !aUnit && !from && i > 0 && (f.Is("whole", toks[i-1].low) || f.Is("determiners", toks[i-1].low)) {
+		return term{}, i, false // "sentenced all six to seven years"
+	}
 	if k < len(toks) && f.Is("range_to", toks[k].low) && (from || toks[k].low != "and") {
+		if aUnit && from && a.unit > 0 {
+			// "from eight years to six": the second takes the first's unit;
+			// going down, it is the term a reduction leaves.
+			if n, next, ok := bareAt(f, toks, k+1); ok {
+				if _, unit := unitAt(f, toks, next); !unit {
+					b := n * a.unit
+					if b < a.months {
+						return term{start: toks[k+1].start, end: toks[next-1].end, min: b, max: b, hasMin: true, hasMax: true}, next, true
+					}
+					return term{start: toks[i].start, end: toks[next-1].end, min: a.months, max: b, hasMin: true, hasMax: true, byRange: true}, next, true
+				}
+			}
+		}
 		if b, ok := simpleAt(f, toks, k+1); ok {
 			lo := a.months
 			if !aUnit {
@@ -292,11 +313,11 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 				unit = unitOfTerm(f, toks, next)
 			}
 			found := false
-			for k := next + 1; k < len(toks) && k <= next+6; k++ {
+			for k := next + 1; k < len(toks) && k <= next+9; k++ {
 				n, after, ok := numberAt(f, toks, k)
 				if !ok {
-					if !toks[k].word {
-						break
+					if !toks[k].word && toks[k].low != "," {
+						break // ", and his deputy, Serik Kaliev, to eight"
 					}
 					continue
 				}

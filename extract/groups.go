@@ -75,7 +75,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 				if !toks[k].word {
 					break
 				}
-				if f.Is("singular", toks[k].low) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !f.Is("singular", toks[k+1].low) && !f.Is("persons", toks[k+1].low)) {
+				if f.Is("singular", toks[k].low) || f.Is("singular", stripPossessive(toks[k].low)) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !f.Is("singular", toks[k+1].low) && !f.Is("persons", toks[k+1].low)) {
 					out = append(out, &group{start: toks[i].start, end: toks[k].end, size: 1, kind: gOne})
 					i = k
 					break
@@ -247,8 +247,9 @@ func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int
 		if !t.word {
 			return "", 0
 		}
-		if f.Is(lexicon, t.low) {
-			// "police officers": take the last noun of the run.
+		if f.Is(lexicon, t.low) || isPossessive(t.low) && f.Is(lexicon, stripPossessive(t.low)) {
+			// "police officers": take the last noun of the run; "the
+			// two officers' sentences".
 			if m+1 < len(toks) && f.Is(lexicon, toks[m+1].low) {
 				continue
 			}

@@ -167,6 +167,20 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 				return s.resolve(g)
 			}
 		}
+		// "handed down sentences of four years to two officers"
+		if limit < cl[1] && givesSentence(o.class) {
+			for _, t := range s.terms {
+				if t.start < limit {
+					continue
+				}
+				for _, g := range s.groups {
+					if g.start >= t.end && !g.victim && strings.TrimSpace(s.text[t.end:g.start]) == "to" {
+						return s.resolve(g)
+					}
+				}
+				break
+			}
+		}
 		// One capitalised word: a person named by surname ("gave Ivanov").
 		for _, t := range s.toks {
 			if t.start >= o.end && givesSentence(o.class) {
