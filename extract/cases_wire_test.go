@@ -152,6 +152,36 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 48}},
 		},
 		{
+			name: "life for one, years for another",
+			text: "The court sentenced one officer to life and another to 25 years.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 300, "sentence_max_months": 300}},
+		},
+		{
+			name: "passive surname subject with an elliptical term",
+			text: "Sadykov was sentenced to eight years and Kenzhebaev to six.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "region of a country's possessive",
+			text: "A court in Kazakhstan's western Mangistau region has sentenced two police officers to five years in prison.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Mangistau region", "country": "Kazakhstan", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "verb left out of the second part",
+			text: "Of the nine defendants, seven were jailed and two acquitted.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 9, "convicted": 7, "acquitted": 2, "imprisoned": 7}},
+		},
+		{
+			name: "jailed without a term is custodial",
+			text: "A court in Almaty jailed three police officers on Monday.",
+			pub:  "2025-10-22",
+			want: []want{{"location": "Almaty", "decision_date": "2025-10-20", "defendants": 3, "imprisoned": 3, "sentence_max_months": nil}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -279,8 +279,8 @@ func (s *sent) plainGap(from, to int) bool {
 		if _, _, ok := numberAt(s.f, s.toks, i); ok || s.f.Is("bare_verbs", t.low) {
 			return false
 		}
-		if _, ok := s.f.Ordinals[t.low]; ok {
-			return false
+		if _, ok := s.f.Ordinals[t.low]; ok || s.f.Is("part", t.low) {
+			return false // "to life and another to 25 years"
 		}
 	}
 	for _, c := range s.cands {

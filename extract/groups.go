@@ -80,7 +80,10 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 					i = k
 					break
 				}
-				if f.Is("persons", toks[k].low) || f.Is("determiners", toks[k].low) || stopWord(toks[k].low) {
+				if f.Is("persons", toks[k].low) || f.Is("determiners", toks[k].low) || stopWord(toks[k].low) || isCourtHead(f, toks[k].text) || f.Is("judges", toks[k].low) {
+					break // "the court sentenced one officer" is no person
+				}
+				if _, _, ok := numberAt(f, toks, k); ok {
 					break
 				}
 			}
@@ -216,11 +219,32 @@ number:
 		g.part, g.end = true, toks[k].end
 		return g, k + 1
 	}
-	if flagged || (k < len(toks) && f.Is("bare_verbs", toks[k].low) && (j == 0 || !toks[j-1].word || f.Is("and", toks[j-1].low) || toks[j-1].low == "while")) {
+	if flagged || (k < len(toks) && (f.Is("bare_verbs", toks[k].low) || decisionWord(f, toks[k].text)) && (j == 0 || !toks[j-1].word || f.Is("and", toks[j-1].low) || toks[j-1].low == "while")) {
 		g.end = toks[k-1].end
 		return g, k
 	}
 	return nil, i
+}
+
+// decisionWord reports a word that is a decision verb by itself ("and two
+// acquitted").
+func decisionWord(f *rules.Facts, w string) bool {
+	for _, p := range f.ByKind("outcome") {
+		if p.Class != "sentence_weak" && p.Could(strings.ToLower(w)) && p.Regexp.FindString(w) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isCourtHead reports the head word of a court's name ("court").
+func isCourtHead(f *rules.Facts, w string) bool {
+	for _, h := range f.CourtHeads {
+		if strings.EqualFold(w, h) {
+			return true
+		}
+	}
+	return false
 }
 
 func toksLow(toks []token, i int) string {

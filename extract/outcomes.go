@@ -140,6 +140,12 @@ func (s *sent) sentenceKind(o outcomeRef) string {
 			return m.class
 		}
 	}
+	// "seven were jailed": the verb itself says the kind.
+	for _, m := range s.markers {
+		if m.start >= o.start && m.end <= o.end {
+			return m.class
+		}
+	}
 	if o.class == "sentence" {
 		return "generic"
 	}
@@ -229,13 +235,18 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 	return s.resolve(chosen)
 }
 
-// surnameBefore reads the subject of a receiving verb written as one
-// capitalised word ("Ivanov received seven years"), or nil.
+// surnameBefore reads the subject of a receiving or passive verb written
+// as one capitalised word ("Ivanov received seven years", "Sadykov was
+// sentenced"), or nil.
 func (s *sent) surnameBefore(o outcomeRef) *group {
-	if !receiverVerb(s.text[o.start:o.end]) {
-		return nil
-	}
 	k := s.tokenBefore(o.start)
+	if !receiverVerb(s.text[o.start:o.end]) {
+		// "Sadykov was sentenced": the subject of a passive verb.
+		if k < 0 || s.toks[k].low != "was" {
+			return nil
+		}
+		k--
+	}
 	if k < 0 {
 		return nil
 	}
