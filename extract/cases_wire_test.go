@@ -182,6 +182,30 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"location": "Almaty", "decision_date": "2025-10-20", "defendants": 3, "imprisoned": 3, "sentence_max_months": nil}},
 		},
 		{
+			name: "sentencing as a participle",
+			text: "The court delivered its verdict on Friday, sentencing the two officers to seven years each.",
+			pub:  "2025-10-20",
+			want: []want{{"decision_date": "2025-10-17", "defendants": 2, "imprisoned": 2, "sentence_max_months": 84}},
+		},
+		{
+			name: "participle with a surname object",
+			text: "The court delivered its verdict on Friday, sentencing Ivanov to seven years.",
+			pub:  "2025-10-20",
+			want: []want{{"decision_date": "2025-10-17", "defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "acquitting one while convicting others",
+			text: "The court on Monday acquitted one officer while convicting two others and jailing them for three years.",
+			pub:  "2025-10-20",
+			want: []want{{"decision_date": "2025-10-20", "defendants": 3, "convicted": 2, "acquitted": 1, "imprisoned": 2, "sentence_max_months": 36}},
+		},
+		{
+			name: "a sentencing hearing is no decision",
+			text: "The sentencing hearing is set for Monday.",
+			pub:  "2025-10-20",
+			want: nil,
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

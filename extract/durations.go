@@ -321,7 +321,7 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 					}
 					continue
 				}
-				if after < len(toks) && toks[after].word && toks[after].low != "and" {
+				if after < len(toks) && toks[after].word && toks[after].low != "and" && toks[after].low != "for" {
 					break // "and two officers"
 				}
 				if unit > 0 {

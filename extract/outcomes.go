@@ -52,7 +52,16 @@ func (s *sent) matchOutcomes(cands []candidate) {
 		if s.skipped[c] {
 			continue
 		}
-		o := outcomeRef{start: m.start, end: m.end, class: p.Class, rule: p.Name, clause: c}
+		end := m.end
+		for _, t := range s.toks {
+			if t.start < end && end < t.end && t.start > m.start {
+				// The pattern looked at the first letter of the next word
+				// ("sentencing Ivanov"): the verb ends before it.
+				end = m.start + len(strings.TrimRight(s.text[m.start:t.start], " "))
+				break
+			}
+		}
+		o := outcomeRef{start: m.start, end: end, class: p.Class, rule: p.Name, clause: c}
 		if (p.Class == "convict" || p.Class == "acquit") && s.adjective(m.start) {
 			continue // "a convicted felon", "the convicted officers"
 		}
