@@ -206,6 +206,12 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "the place of the crime is not the court's",
+			text: "The Supreme Court on Thursday upheld the convictions of six police officers found guilty last year of torturing protesters in Almaty.",
+			pub:  "2025-06-20",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "location": nil, "decision_date": "2025-06-19", "defendants": 6}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -196,7 +196,11 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 		s.newCase = matchAnyText(f.ByKind("new_case"), text, s.ft)
 		// "in X" next to a decision verb: only decision sentences need it.
 		generic, cs := findPlaces(f, text, s.ft, "generic")
-		s.places = append(s.places, generic...)
+		for _, p := range generic {
+			if !s.afterVictim(p.start) {
+				s.places = append(s.places, p)
+			}
+		}
 		s.courtCountries = append(s.courtCountries, cs...)
 	}
 	if !s.anchor() && !s.context {
@@ -204,6 +208,18 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	}
 	s.assignPersons(f)
 	return s
+}
+
+// afterVictim reports whether pos follows a victim closely ("torturing
+// protesters in Almaty"): the place is where the crime was done.
+func (s *sent) afterVictim(pos int) bool {
+	for _, g := range s.groups {
+		if g.victim && g.end <= pos && pos-g.end <= 3 {
+			return true
+		}
+	}
+	before := s.text[max(0, pos-60):pos]
+	return matchAny(s.f.ByKind("place_exclude"), before)
 }
 
 // splitClauses cuts a sentence at clause breaks.
