@@ -16,11 +16,7 @@ func (a *app) articlesCommand() *cobra.Command {
 		Short: "List stored articles, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := a.configForDB()
-			if err != nil {
-				return err
-			}
-			db, err := a.openDB(cfg)
+			db, err := a.openForRead()
 			if err != nil {
 				return err
 			}

@@ -213,11 +213,7 @@ func (a *app) caseSource(server string) (*caseSource, error) {
 		c, err := a.client(server)
 		return &caseSource{client: c}, err
 	}
-	cfg, err := a.configForDB()
-	if err != nil {
-		return nil, err
-	}
-	db, err := a.openDB(cfg)
+	db, err := a.openForRead()
 	return &caseSource{db: db}, err
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/trialwatch/trialwatch/config"
 	"github.com/trialwatch/trialwatch/export"
+	"github.com/trialwatch/trialwatch/store"
 )
 
 func (a *app) exportCommand() *cobra.Command {
@@ -47,11 +48,7 @@ cases whose facts or sources changed since then, marked as updates.`,
 			if server != "" {
 				return a.exportRemote(cmd, server, since, out, o)
 			}
-			cfg, err := a.configForDB()
-			if err != nil {
-				return err
-			}
-			db, err := a.openDB(cfg)
+			db, err := a.openForRead()
 			if err != nil {
 				return err
 			}
@@ -82,6 +79,16 @@ cases whose facts or sources changed since then, marked as updates.`,
 	f.StringVarP(&out, "output", "o", "", "write to FILE instead of stdout")
 	f.StringVar(&server, "server", "", "read the cases from a running `trialwatch serve` at this URL instead of the database")
 	return cmd
+}
+
+// openForRead opens the database of a command that reads or updates stored
+// data but crawls nothing.
+func (a *app) openForRead() (*store.DB, error) {
+	cfg, err := a.configForDB()
+	if err != nil {
+		return nil, err
+	}
+	return a.openDB(cfg)
 }
 
 // configForDB loads the configuration only when it may name the database:

@@ -22,11 +22,7 @@ rules reach articles fetched before.`,
 			if err != nil {
 				return err
 			}
-			cfg, err := a.configForDB()
-			if err != nil {
-				return err
-			}
-			db, err := a.openDB(cfg)
+			db, err := a.openForRead()
 			if err != nil {
 				return err
 			}
