@@ -212,6 +212,29 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"stage": "appeal", "court": "Supreme Court", "location": nil, "decision_date": "2025-06-19", "defendants": 6}},
 		},
 		{
+			name: "a ban after the term is a penalty of its own",
+			text: "A court in Kazakhstan's Turkestan region has handed suspended sentences to three police officers over the death of a man in custody.\n\n" +
+				"The officers were given suspended terms of two to three years and banned from working in law enforcement.",
+			pub:  "2025-05-16",
+			want: []want{{"location": "Turkestan region", "defendants": 3, "convicted": 3, "suspended": 3, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a name with an initial",
+			text: "The Semey City Court has sentenced police officer A. Bekov to 7 years of imprisonment for torture. The verdict has not yet entered into force.",
+			pub:  "2025-05-16",
+			want: []want{{"court": "Semey City Court", "defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "an overturned acquittal and the acquittal recalled",
+			text: "The Karaganda Regional Court has overturned the acquittal of two prison guards and sentenced them to five years each, the regional prosecutor's office said.\n\n" +
+				"In February, the Saran City Court had acquitted the guards, who were accused of beating an inmate.",
+			pub: "2025-05-16",
+			want: []want{
+				{"stage": "appeal", "court": "Karaganda Regional Court", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60},
+				{"stage": "verdict", "court": "Saran City Court", "decision_date": "2025-02", "defendants": 2, "acquitted": 2, "convicted": nil},
+			},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -258,6 +258,9 @@ func (s *sent) termKind(start, end int) string {
 			if d > 45 || !s.plainGap(end, m.start) {
 				continue // "… years and gave two others restricted freedom"
 			}
+			if m.class != "suspended" && m.class != "noncustodial" && hasWord(s.toks, end, m.start, "and") {
+				continue // "… years and banned from": a penalty of its own
+			}
 			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) {
 				suspendedAfter = true
 			}
@@ -281,6 +284,16 @@ func (s *sent) termKind(start, end int) string {
 		return "custodial"
 	}
 	return best
+}
+
+// hasWord reports whether a token between two offsets is w.
+func hasWord(toks []token, from, to int, w string) bool {
+	for _, t := range toks {
+		if t.start >= from && t.end <= to && t.low == w {
+			return true
+		}
+	}
+	return false
 }
 
 // plainGap reports whether the text between two offsets holds no number,

@@ -64,6 +64,15 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			i += n - 1
 			continue
 		}
+		if w := toks[i].low; w == "the" || w == "these" || w == "those" {
+			// "the guards", "the former police officers": a group told
+			// before.
+			if noun, kn := personAfter(f, toks, i+1); noun != "" && kn <= i+3 && !f.Is("singular", stripPossessive(noun)) {
+				out = append(out, &group{start: toks[i].start, end: toks[kn].end, kind: gRef, noun: noun})
+				i = kn
+				continue
+			}
+		}
 		if f.Is("one", toks[i].low) {
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
 			continue

@@ -61,6 +61,10 @@ func personName(f *rules.Facts, words []string) bool {
 	words = stripTitles(f, words)
 	plain := 0
 	for _, w := range words {
+		if r := []rune(w); len(r) == 2 && r[1] == '.' && unicode.IsUpper(r[0]) {
+			plain++ // an initial ("A. Bekov")
+			continue
+		}
 		w = stripPossessive(strings.TrimSuffix(w, "."))
 		lw := strings.ToLower(w)
 		if f.Is("org_words", w) || f.Is("org_words", lw) {
