@@ -235,6 +235,30 @@ func TestCasesWirePhrasings(t *testing.T) {
 			},
 		},
 		{
+			name: "a range from a hyphenated half",
+			text: "A court in Baku on Friday sentenced seven journalists to prison terms of between seven-and-a-half and nine years.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Baku", "defendants": 7, "imprisoned": 7, "sentence_min_months": 90, "sentence_max_months": 108}},
+		},
+		{
+			name: "a combined term is no one's term",
+			text: "The court sentenced the four to a combined 30 years in prison.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 4, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "the period of a suspension is no second term",
+			text: "The court sentenced the officer to five years in prison, suspended for three years.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 1, "convicted": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a probation period is no second term",
+			text: "The officer was given a three-year suspended sentence with a two-year probation period.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 1, "suspended": 1}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

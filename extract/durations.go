@@ -76,6 +76,17 @@ func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
 
 // bareAt reads a number with an optional "and a half" but no unit.
 func bareAt(f *rules.Facts, toks []token, i int) (float64, int, bool) {
+	// "seven-and-a-half"
+	if i < len(toks) {
+		if a, ok := strings.CutSuffix(toks[i].low, "-and-a-half"); ok {
+			if v, ok := numberWord(f, a); ok {
+				return float64(v) + 0.5, i + 1, true
+			}
+			if v, ok := digits(a); ok {
+				return v + 0.5, i + 1, true
+			}
+		}
+	}
 	n, next, ok := numberAt(f, toks, i)
 	if !ok {
 		return 0, i, false
