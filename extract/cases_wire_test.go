@@ -259,6 +259,24 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"defendants": 1, "suspended": 1}},
 		},
 		{
+			name: "a term followed by earlier this week",
+			text: "The court jailed the officer for five years earlier this week.",
+			pub:  "2025-10-20",
+			want: []want{{"decision_date": nil, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "a day of a month before a term",
+			text: "The officer was sentenced on October 2 to five years for a beating on September 1.",
+			pub:  "2025-10-20",
+			want: []want{{"decision_date": "2025-10-02", "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "the date of the beating is not the decision's",
+			text: "A Karaganda court jailed two officers for beating a man on 4 July 2023.",
+			pub:  "2025-10-20",
+			want: []want{{"location": "Karaganda", "decision_date": nil, "defendants": 2, "imprisoned": 2}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

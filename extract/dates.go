@@ -91,6 +91,17 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, dateRef{start: t.start, end: t.end, weekday: wd, last: last})
 			continue
 		}
+		// "the 3rd of October": drop the "of".
+		if d := day(i); d > 0 && toks[i].low != strings.TrimRight(toks[i].low, "stndrh") && i+2 < len(toks) && toks[i+1].low == "of" && month(i+2) > 0 {
+			r := dateRef{start: t.start, end: toks[i+2].end, day: d, month: month(i + 2), weekday: -1}
+			if y := year(i + 3); y > 0 {
+				r.year, r.end = y, toks[i+3].end
+				i++
+			}
+			i += 2
+			out = append(out, r)
+			continue
+		}
 		// "17 January 2025", "17 January"
 		if d := day(i); d > 0 && month(i+1) > 0 {
 			r := dateRef{start: t.start, end: toks[i+1].end, day: d, month: month(i + 1), weekday: -1}

@@ -182,6 +182,9 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false
 	}
 	w := toks[i].low
+	if i > 0 && toks[i-1].upper && f.Months[strings.TrimSuffix(toks[i-1].low, ".")] > 0 && w[0] >= '0' && w[0] <= '9' {
+		return term{}, i, false // "on October 2 to five years": a day of a month
+	}
 	// "up to nine years", "at least a decade"
 	for _, lex := range []string{"up_to", "at_least"} {
 		if n := phraseAt(f, lex, toks, i); n > 0 {
