@@ -188,6 +188,9 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 		return
 	}
 	fields := fieldsOf(o)
+	if o.class == "fine" && fields[0] == "fined" && othersFined(c.f, s, o) {
+		fields = []string{"noncustodial"}
+	}
 	if o.class == "appeal" && matchAny(c.f.ByKind("appeal_object"), s.text[o.end:min(len(s.text), o.end+60)]) {
 		fields = []string{"defendants", "acquitted"} // "upheld the acquittal of two officers"
 	}
@@ -218,6 +221,26 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 			c.evidence(field, s.text, o.rule)
 		}
 	}
+}
+
+// othersFined reports a fine given to a counted group other than the one
+// another verb of the sentence sentenced ("nine received prison sentences
+// and two were fined"), not to the same people ("and fined both men").
+func othersFined(f *rules.Facts, s *sent, o outcomeRef) bool {
+	g := o.grp
+	if g == nil || g.kind != gCount {
+		return false
+	}
+	first := strings.ToLower(strings.Fields(s.text[g.start:g.end])[0])
+	if f.Is("whole", first) || first == "both" {
+		return false
+	}
+	for _, p := range s.outcomes {
+		if p.class != "fine" && p.grp != nil && p.grp != g && p.grp.kind == gCount && p.grp.size > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *caseAcc) addDefs(n int, sentence, rule string) {
@@ -307,9 +330,17 @@ func (c *caseAcc) addTerms(s *sent) {
 			field = "imprisoned"
 		case "suspended":
 			field = "suspended"
+		case "restriction", "noncustodial":
+			// Bans and restrictions often come with another sentence;
+			// only a decision verb counts their people, or a group named
+			// for this term alone ("and another to five years of
+			// restricted freedom").
+			c.hasTerm[t.kind] = true
+			if !t.own || t.persons == 0 {
+				continue
+			}
+			field = "noncustodial"
 		default:
-			// Bans, fines and restrictions often come with another
-			// sentence; only a decision verb counts their people.
 			c.hasTerm[t.kind] = true
 			continue
 		}

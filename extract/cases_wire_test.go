@@ -277,6 +277,42 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"location": "Karaganda", "decision_date": nil, "defendants": 2, "imprisoned": 2}},
 		},
 		{
+			name: "the rest counts no one",
+			text: "Four of the accused were acquitted and the rest received suspended sentences.",
+			pub:  "2025-10-20",
+			want: []want{{"acquitted": 4, "suspended": nil}},
+		},
+		{
+			name: "a bare number after a verb",
+			text: "The court convicted three officers and acquitted two.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 5, "convicted": 3, "acquitted": 2}},
+		},
+		{
+			name: "another to restricted freedom",
+			text: "The court sentenced one officer to six years in prison and another to five years of restricted freedom.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "jailed and the others fined",
+			text: "Of the 11 defendants, nine received prison sentences and two were fined.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 11, "convicted": 11, "imprisoned": 9}},
+		},
+		{
+			name: "a fine for those jailed adds no one",
+			text: "Three officers were jailed for five years and fined 1 million tenge each.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 3}},
+		},
+		{
+			name: "respectively gives the head count",
+			text: "The court sentenced the defendants to 5, 6 and 7 years of imprisonment respectively.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -19,6 +19,7 @@ type term struct {
 	persons    int    // how many people received it
 	byRange    bool   // a range ("four to six years")
 	collective bool   // told of a whole group at once
+	own        bool   // its people are named just before it, apart from the verb's ("and another to five years")
 }
 
 // value is one parsed duration.

@@ -64,6 +64,11 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			i += n - 1
 			continue
 		}
+		if g, next := restAt(f, toks, i); g != nil {
+			out = append(out, g)
+			i = next - 1
+			continue
+		}
 		if w := toks[i].low; w == "the" || w == "these" || w == "those" {
 			// "the guards", "the former police officers": a group told
 			// before.
@@ -228,11 +233,43 @@ number:
 		g.part, g.end = true, toks[k].end
 		return g, k + 1
 	}
+	if j > 0 && decisionWord(f, toks[j-1].text) && (k >= len(toks) || !toks[k].word) {
+		g.end = toks[k-1].end // "and acquitted two."
+		return g, k
+	}
 	if flagged || (k < len(toks) && (f.Is("bare_verbs", toks[k].low) || decisionWord(f, toks[k].text)) && (j == 0 || !toks[j-1].word || f.Is("and", toks[j-1].low) || toks[j-1].low == "while")) {
 		g.end = toks[k-1].end
 		return g, k
 	}
 	return nil, i
+}
+
+// restAt reads the rest of a group, whose size is not written ("the rest",
+// "the others": a group of its own that counts no one), and "another"
+// ("another officer", "and another to five years": one more person).
+func restAt(f *rules.Facts, toks []token, i int) (*group, int) {
+	w := toks[i].low
+	if w == "another" {
+		k := i + 1
+		if noun, kn := personAfter(f, toks, k); noun != "" && kn <= i+3 {
+			return &group{start: toks[i].start, end: toks[kn].end, size: 1, kind: gCount, part: true, noun: noun}, kn + 1
+		}
+		if k >= len(toks) || !toks[k].word || toks[k].low == "to" || f.Is("bare_verbs", toks[k].low) || decisionWord(f, toks[k].text) {
+			return &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gCount, part: true}, k
+		}
+		return nil, i
+	}
+	if w != "the" || i+1 >= len(toks) || !f.Is("part", toks[i+1].low) {
+		return nil, i
+	}
+	k := i + 2
+	if _, _, ok := numberAt(f, toks, k); ok {
+		return nil, i // "the remaining three"
+	}
+	if noun, kn := personAfter(f, toks, k); noun != "" && kn <= k+2 {
+		k = kn + 1
+	}
+	return &group{start: toks[i].start, end: toks[k-1].end, kind: gCount, part: true}, k
 }
 
 // decisionWord reports a word that is a decision verb by itself ("and two

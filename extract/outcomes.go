@@ -144,14 +144,14 @@ func (s *sent) sentenceKind(o outcomeRef) string {
 			return t.kind
 		}
 	}
-	for _, m := range s.markers {
-		if m.start >= o.end && m.start < cl[1] && m.start-o.end < 80 {
-			return m.class
-		}
-	}
 	// "seven were jailed": the verb itself says the kind.
 	for _, m := range s.markers {
 		if m.start >= o.start && m.end <= o.end {
+			return m.class
+		}
+	}
+	for _, m := range s.markers {
+		if m.start >= o.end && m.start < cl[1] && m.start-o.end < 80 {
 			return m.class
 		}
 	}
@@ -339,6 +339,7 @@ func (s *sent) assignPersons(f *rules.Facts) {
 				g = h
 			}
 		}
+		t.own = g != nil && o != nil && g != o.grp
 		if g == nil && o != nil {
 			g = o.grp
 		}
@@ -352,11 +353,12 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		t.persons = 0 // unknown: counts no one
 		if k := s.tokenBefore(t.start); k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.f.Is("court_strip", s.toks[k].low) {
 			g = &group{start: s.toks[k].start, end: s.toks[k].end, size: 1, kind: gNames} // "and Petrov 12"
+			t.own = true
 		}
 		if g != nil && g.size > 0 {
 			t.persons = g.size
-			given[i] = g
 		}
+		given[i] = g
 		each := false
 		for _, tk := range s.toks {
 			if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && f.Is("each", tk.low) {
@@ -376,11 +378,14 @@ func (s *sent) assignPersons(f *rules.Facts) {
 // "five officers got six and eight years" tells of five people, not ten.
 func (s *sent) shareTerms(f *rules.Facts, given []*group) {
 	for i, g := range given {
-		if g == nil || g.size < 2 || s.terms[i].collective || s.terms[i].byRange {
+		if g == nil || s.terms[i].collective || s.terms[i].byRange {
 			continue
 		}
 		c := s.clauseOf(s.terms[i].start)
-		if s.hasEach(f, c) {
+		// "sentenced the defendants to 5, 6 and 7 years respectively":
+		// as many people as terms.
+		respective := g.kind == gRef && g.size == 0 && matchAnyText(f.ByKind("respectively"), s.text, s.ft)
+		if g.size < 2 && !respective || s.hasEach(f, c) {
 			continue
 		}
 		var same []int
@@ -394,7 +399,7 @@ func (s *sent) shareTerms(f *rules.Facts, given []*group) {
 		}
 		for _, k := range same {
 			given[k] = nil
-			if len(same) == g.size {
+			if len(same) == g.size || respective {
 				s.terms[k].persons = 1
 			} else {
 				s.terms[k].collective = true
