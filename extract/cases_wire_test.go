@@ -313,6 +313,24 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 60, "sentence_max_months": 84}},
 		},
 		{
+			name: "punishment appointed, translated style",
+			text: "On 3 March the Taraz City Court appointed punishment in the form of 3 years of imprisonment to the former police officer.",
+			pub:  "2025-10-20",
+			want: []want{{"court": "Taraz City Court", "decision_date": "2025-03-03", "sentence_max_months": 36}},
+		},
+		{
+			name: "judicial board for criminal cases is no statistic",
+			text: "The judicial board for criminal cases of the Almaty city court left the verdict unchanged on 5 May.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "appeal", "court": "Almaty city court", "decision_date": "2025-05-05"}},
+		},
+		{
+			name: "a sports court is no case",
+			text: "The Court of Arbitration for Sport on Friday upheld a four-year doping ban on the Kazakh cyclist.",
+			pub:  "2025-10-20",
+			want: nil,
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",
