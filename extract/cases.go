@@ -319,6 +319,16 @@ func (b *builder) target(m *mention) *caseAcc {
 			return c
 		}
 	}
+	// A mention with no court, place or date of its own ("The court
+	// rejected the officers' appeals") tells more of the latest decision
+	// of its stage.
+	if m.court == nil && m.place == "" && m.date == "" && !m.newCase {
+		for i := len(b.cases) - 1; i >= 0; i-- {
+			if c := b.cases[i]; c != b.cur && c.stage == m.stage && c.compatible(b.f, m) {
+				return c
+			}
+		}
+	}
 	return nil
 }
 
@@ -327,6 +337,7 @@ func (b *builder) finish() []trialwatch.Case {
 	if len(b.cases) > 0 && b.title != nil && b.cases[0].compatible(b.f, b.title) {
 		b.cases[0].addTitle(b.title, b)
 	}
+	b.inheritUpheld()
 	var out []trialwatch.Case
 	var primary *caseAcc
 	for i, c := range b.cases {
@@ -339,6 +350,51 @@ func (b *builder) finish() []trialwatch.Case {
 		}
 	}
 	return out
+}
+
+// inheritUpheld gives an appeal that upheld a verdict without restating
+// it the sentences of that verdict, told elsewhere in the article: the
+// appeal leaves them in force. Only one verdict of the same people may be
+// the source.
+func (b *builder) inheritUpheld() {
+	for _, c := range b.cases {
+		if c.court == "" && c.location() == "" && c.generic == "" && c.date == "" {
+			continue // no decision of its own told: nothing to complete
+		}
+		if c.stage != string(trialwatch.StageAppeal) || !c.upheld || c.overturned || len(c.terms) > 0 || c.count("imprisoned")+c.count("suspended") > 0 {
+			continue
+		}
+		var src *caseAcc
+		n := 0
+		for _, v := range b.cases {
+			if v.stage != string(trialwatch.StageVerdict) || len(v.terms) == 0 && v.count("imprisoned")+v.count("suspended") == 0 {
+				continue
+			}
+			if c.groupSize() > 0 && v.groupSize() > 0 && c.groupSize() != v.groupSize() {
+				continue
+			}
+			src = v
+			n++
+		}
+		if n != 1 {
+			continue
+		}
+		c.terms = append(c.terms, src.terms...)
+		for k, v := range src.hasTerm {
+			c.hasTerm[k] = c.hasTerm[k] || v
+		}
+		for _, f := range []string{"imprisoned", "suspended", "noncustodial"} {
+			if k := src.count(f); k > 0 {
+				c.explicit[f] = k
+				c.ev[f], c.rules[f] = src.ev[f], "upheld-verdict"
+			}
+		}
+		for _, f := range []string{"sentence_min_months", "sentence_max_months"} {
+			if e, ok := src.ev[f]; ok {
+				c.ev[f], c.rules[f] = e, "upheld-verdict"
+			}
+		}
+	}
 }
 
 // termKey identifies one term for counting people: the same term told

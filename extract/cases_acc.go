@@ -17,18 +17,20 @@ type caseAcc struct {
 	date       string
 	countries  []string
 
-	explicit map[string]int            // field → largest count told at once
-	coll     map[string]int            // field → people given one term together
-	indiv    map[string]map[string]int // field → term → people given it
-	names    map[string]map[string]bool
-	anon     map[string]int
-	defs     int
-	victims  int
-	vPrio    int
-	terms    []term
-	hasTerm  map[string]bool // term kinds seen
-	ref      bool            // refers to a group told before ("the men")
-	same     bool            // "the same six men"
+	explicit   map[string]int            // field → largest count told at once
+	coll       map[string]int            // field → people given one term together
+	indiv      map[string]map[string]int // field → term → people given it
+	names      map[string]map[string]bool
+	anon       map[string]int
+	defs       int
+	victims    int
+	vPrio      int
+	terms      []term
+	hasTerm    map[string]bool // term kinds seen
+	ref        bool            // refers to a group told before ("the men")
+	upheld     bool            // an appeal left a verdict in force
+	overturned bool            // an appeal overturned or changed a verdict
+	same       bool            // "the same six men"
 
 	ev    map[string]string
 	rules map[string]string
@@ -125,6 +127,12 @@ func (c *caseAcc) addMention(m *mention, b *builder) {
 	c.countries = append(c.countries, m.countries...)
 	for _, o := range s.outcomes {
 		c.addOutcome(o, s, b)
+		switch o.class {
+		case "appeal":
+			c.upheld = true
+		case "appeal_overturn":
+			c.overturned = true
+		}
 	}
 	for _, g := range s.groups {
 		c.addGroupFacts(g, s.text, true)

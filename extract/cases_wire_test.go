@@ -331,6 +331,17 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "an upheld verdict keeps the sentences told of it",
+			text: "An appeals court in Almaty on Tuesday upheld the verdicts against four police officers convicted of torturing detainees during the January 2022 unrest.\n\n" +
+				"The officers were sentenced in June by the Almaty District Court to terms of between five and eight years.\n\n" +
+				"The court rejected the officers' appeals and left the sentences unchanged.",
+			pub: "2025-10-17",
+			want: []want{
+				{"stage": "appeal", "location": "Almaty", "decision_date": "2025-10-14", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 96},
+				{"stage": "verdict", "court": "Almaty District Court", "decision_date": "2025-06", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 96},
+			},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",
