@@ -180,6 +180,8 @@ func FuzzCases(f *testing.F) {
 	rs := rules.Default()
 	f.Add("A court in Almaty on Monday sentenced three officers to four to six years.", "2024-03-20")
 	f.Add("Six of them were each given 7.5-9 years; two were acquitted.", "")
+	f.Add("Ivanov received seven years, Petrov five and Sidorov three, and another to seven-and-a-half years, respectively.", "2025-10-20")
+	f.Add("The court jailed four for six, seven and eight years and gave a fifth a fine; the rest were cleared on the 3rd of October.", "2025-10-20")
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		for _, c := range Cases(trialwatch.Article{Text: text, Published: pub}, rs) {
 			for field, p := range c.Ints() {
