@@ -342,6 +342,18 @@ func TestCasesWirePhrasings(t *testing.T) {
 			},
 		},
 		{
+			name: "head counts in a list are no ranges",
+			text: "The court sentenced six officers: two to 10 years, two to eight years and two to suspended terms.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 6, "sentence_min_months": 96, "sentence_max_months": 120}},
+		},
+		{
+			name: "a range in wire style",
+			text: "A court in Oral on Monday sentenced four officers to five to 10 years.",
+			pub:  "2025-10-22",
+			want: []want{{"location": "Oral", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 120}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -227,8 +227,10 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false
 	}
 	k := a.next
-	if !aUnit && !from && i > 0 && (f.Is("whole", toks[i-1].low) || f.Is("determiners", toks[i-1].low)) {
-		return term{}, i, false // "sentenced all six to seven years"
+	if !aUnit && !from && i > 0 && (f.Is("whole", toks[i-1].low) || f.Is("determiners", toks[i-1].low) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
+		// "sentenced all six to seven years"; "six officers: two to 10
+		// years, two to eight": a head count, not a range.
+		return term{}, i, false
 	}
 	if k < len(toks) && f.Is("range_to", toks[k].low) && (from || toks[k].low != "and") {
 		if aUnit && from && a.unit > 0 {
