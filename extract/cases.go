@@ -194,6 +194,9 @@ func (b *builder) mention(s, prev *sent) *mention {
 			m.stage = string(trialwatch.StageAppeal)
 		}
 	}
+	if m.stage != string(trialwatch.StageAppeal) && s.appealCue() {
+		m.stage = string(trialwatch.StageAppeal)
+	}
 	first := s.outcomes[0]
 	m.court = nearestCourt(s.courts, first.start)
 	m.place, m.courtPlace, m.generic = placesOf(s, m.court)

@@ -354,6 +354,30 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"location": "Oral", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 120}},
 		},
 		{
+			name: "an acquittal on appeal",
+			text: "On appeal, the Almaty City Court acquitted the two officers on Tuesday.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "appeal", "court": "Almaty City Court", "decision_date": "2025-10-14", "defendants": 2, "acquitted": 2}},
+		},
+		{
+			name: "a sentence increased on appeal",
+			text: "The regional court, hearing the appeal, increased the sentence to nine years.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "appeal", "sentence_min_months": 108, "sentence_max_months": 108}},
+		},
+		{
+			name: "where the verdict may be appealed is no appeal",
+			text: "The Taraz City Court sentenced him to five years; the verdict can be challenged in the appeals court.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "verdict", "court": "Taraz City Court", "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "the lawyer's plan does not void the verdict",
+			text: "The Taraz City Court sentenced him to five years, and his lawyer said he would go to the appeals court.",
+			pub:  "2025-10-20",
+			want: []want{{"stage": "verdict", "court": "Taraz City Court", "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -210,6 +210,28 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	return s
 }
 
+// appealCue reports whether a clause holding a decision verb says the
+// decision was taken on appeal ("On appeal, the court acquitted…").
+func (s *sent) appealCue() bool {
+	for _, p := range s.f.ByKind("appeal_cue") {
+		if !p.CouldText(s.ft) {
+			continue
+		}
+		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+			c := s.clauseOf(m[0])
+			if s.skipped[c] {
+				continue
+			}
+			for _, o := range s.outcomes {
+				if o.clause == c {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // afterVictim reports whether pos follows a victim closely ("torturing
 // protesters in Almaty"): the place is where the crime was done.
 func (s *sent) afterVictim(pos int) bool {
