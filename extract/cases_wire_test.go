@@ -378,6 +378,15 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"stage": "verdict", "court": "Taraz City Court", "imprisoned": 1, "sentence_max_months": 60}},
 		},
 		{
+			name: "the pair and the trio",
+			text: "The court found the pair guilty and sentenced them to four years. The trio were each jailed for seven years in another trial on Monday.",
+			pub:  "2025-10-22",
+			want: []want{
+				{"defendants": 2, "imprisoned": 2, "sentence_max_months": 48},
+				{"decision_date": "2025-10-20", "defendants": 3, "imprisoned": 3, "sentence_max_months": 84},
+			},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",
