@@ -387,6 +387,12 @@ func TestCasesWirePhrasings(t *testing.T) {
 			},
 		},
 		{
+			name: "a bare number given after a demanded term",
+			text: "Prosecutors had demanded eight years for the officer, but the court gave him five.\n\nThe Aktau City Court announced the verdict on Tuesday.",
+			pub:  "2025-10-20",
+			want: []want{{"court": "Aktau City Court", "decision_date": "2025-10-14", "defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

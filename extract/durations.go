@@ -352,7 +352,46 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 			}
 		}
 	}
+	return append(out, objectEllipsis(f, toks, out)...)
+}
+
+// objectEllipsis reads a bare number given to a person after a term told
+// earlier in the sentence ("Prosecutors had demanded eight years, but the
+// court gave him five"): it takes that term's unit.
+func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
+	if len(terms) == 0 {
+		return nil
+	}
+	var out []term
+	for k := 1; k < len(toks); k++ {
+		if !f.Is("one", toks[k-1].low) && !f.Is("group", toks[k-1].low) {
+			continue
+		}
+		n, after, ok := numberAt(f, toks, k)
+		if !ok || after < len(toks) && toks[after].word {
+			continue
+		}
+		var unit float64
+		for _, t := range terms {
+			if t.end <= toks[k].start {
+				unit = unitOfTermAt(f, toks, t.end)
+			}
+		}
+		if unit > 0 {
+			out = append(out, term{start: toks[k].start, end: toks[after-1].end, min: n * unit, max: n * unit, hasMin: true, hasMax: true})
+		}
+	}
 	return out
+}
+
+// unitOfTermAt returns the unit written just before byte offset end.
+func unitOfTermAt(f *rules.Facts, toks []token, end int) float64 {
+	for i, t := range toks {
+		if t.end > end {
+			return unitOfTerm(f, toks, i)
+		}
+	}
+	return unitOfTerm(f, toks, len(toks))
 }
 
 // listAt reads a list of terms that share the unit written after the
