@@ -69,11 +69,12 @@ func (s *site) listing(w http.ResponseWriter, n int) {
 }
 
 func (s *site) article(w http.ResponseWriter, n int) {
-	city := cities[n%len(cities)]
+	// Every article reports a decision of its own while there are days and
+	// cities enough: a different day before publication, then another city.
+	city := cities[(n/3000)%len(cities)]
 	k := numberWords[n%len(numberWords)]
 	lo, hi := 3+n%4, 5+n%6
-	// Every article reports a decision of its own: a different day.
-	decided := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	decided := time.Date(2025, 12, 27, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -(n % 3000))
 	date := decided.Format("January 2, 2006")
 	fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>%s court sentences %s officers | Bench Herald</title>
