@@ -295,6 +295,10 @@ func phraseAt(f *rules.Facts, lexicon string, toks []token, i int) int {
 func findTerms(f *rules.Facts, s string, toks []token) []term {
 	var out []term
 	for i := 0; i < len(toks); {
+		if !mayStartTerm(f, toks[i]) {
+			i++
+			continue
+		}
 		t, next, ok := termAt(f, toks, i)
 		if !ok {
 			if list, after, ok := listAt(f, toks, i); ok {

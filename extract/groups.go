@@ -233,7 +233,7 @@ number:
 		g.part, g.end = true, toks[k].end
 		return g, k + 1
 	}
-	if j > 0 && decisionWord(f, toks[j-1].text) && (k >= len(toks) || !toks[k].word) {
+	if j > 0 && (k >= len(toks) || !toks[k].word) && decisionWord(f, toks[j-1].text) {
 		g.end = toks[k-1].end // "and acquitted two."
 		return g, k
 	}
