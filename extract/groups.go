@@ -69,7 +69,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			i = next - 1
 			continue
 		}
-		if w := toks[i].low; w == "the" || w == "these" || w == "those" {
+		if w := toks[i].low; (w == "the" || w == "these" || w == "those") && i+1 < len(toks) && toks[i+1].word && !f.Is("determiners", toks[i+1].low) {
 			// "the guards", "the former police officers": a group told
 			// before.
 			if noun, kn := personAfter(f, toks, i+1); noun != "" && kn <= i+3 && !f.Is("singular", stripPossessive(noun)) {
@@ -89,7 +89,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 				if !toks[k].word {
 					break
 				}
-				if f.Is("singular", toks[k].low) || f.Is("singular", stripPossessive(toks[k].low)) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !f.Is("singular", toks[k+1].low) && !f.Is("persons", toks[k+1].low)) {
+				if f.Is("singular", toks[k].low) || isPossessive(toks[k].low) && f.Is("singular", stripPossessive(toks[k].low)) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !f.Is("singular", toks[k+1].low) && !f.Is("persons", toks[k+1].low)) {
 					out = append(out, &group{start: toks[i].start, end: toks[k].end, size: 1, kind: gOne})
 					i = k
 					break
