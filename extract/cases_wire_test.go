@@ -393,6 +393,12 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"court": "Aktau City Court", "decision_date": "2025-10-14", "defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
 		},
 		{
+			name: "a name list ending in a surname alone",
+			text: "Officers Ivanov and Petrov were each sentenced to six years.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -52,7 +52,35 @@ func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victi
 		}
 		out = append(out, n)
 	}
+	for _, g := range out {
+		extendBySurname(f, s, toks, g)
+	}
 	return out
+}
+
+// extendBySurname adds to a list of names a last one written as a surname
+// alone ("Officers Ivanov and Petrov were…").
+func extendBySurname(f *rules.Facts, s string, toks []token, g *group) {
+	for i, t := range toks {
+		if t.start < g.end {
+			continue
+		}
+		if t.low != "and" || strings.TrimSpace(s[g.end:t.start]) != "" || i+1 >= len(toks) {
+			return
+		}
+		n := toks[i+1]
+		if !n.word || !n.upper || f.Is("court_strip", n.low) || f.Is("determiners", n.low) || f.Is("not_places", n.low) ||
+			f.Is("org_words", n.low) || f.CountryOf(n.text) != "" || f.Is("titles", n.low) || f.Months[n.low] > 0 {
+			return
+		}
+		if i+2 < len(toks) && toks[i+2].upper && toks[i+2].word {
+			return // a full name, found on its own
+		}
+		g.end = n.end
+		g.size++
+		g.names = append(g.names, strings.ToLower(stripPossessive(n.text)))
+		return
+	}
 }
 
 // personName reports whether capitalised words look like a person's name
