@@ -399,6 +399,24 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 72}},
 		},
 		{
+			name: "terms told per part of the group",
+			text: "Four officers were sentenced to 5 years, two to 6 years and one to 9 years in prison.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 7, "imprisoned": 7, "sentence_min_months": 60, "sentence_max_months": 108}},
+		},
+		{
+			name: "an ordinal object before a date",
+			text: "The court handed three officers suspended sentences and acquitted a fourth on Monday.",
+			pub:  "2025-10-22",
+			want: []want{{"decision_date": "2025-10-20", "defendants": 4, "convicted": 3, "acquitted": 1, "suspended": 3}},
+		},
+		{
+			name: "a garrison court sits in its city",
+			text: "On December 5, 2024, the Aktobe Garrison Military Court sentenced a sergeant to two years in a disciplinary battalion.",
+			pub:  "2025-10-20",
+			want: []want{{"court": "Aktobe Garrison Military Court", "location": "Aktobe", "decision_date": "2024-12-05", "defendants": 1}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

@@ -161,7 +161,7 @@ number:
 			k := j + 1
 			// "a fourth defendant", "a fifth was", "gave a fifth a
 			// suspended sentence", "and a sixth."
-			if k >= len(toks) || f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || !toks[k].word || toks[k].low == "to" || toks[k].low == "for" || toks[k].low == "a" || toks[k].low == "an" {
+			if k >= len(toks) || f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || !toks[k].word || stopWord(toks[k].low) || toks[k].low == "a" || toks[k].low == "an" {
 				end := toks[j].end
 				if f.Is("persons", toks[k].low) {
 					end = toks[k].end
@@ -232,6 +232,10 @@ number:
 	if k < len(toks) && (f.Is("part", toks[k].low)) {
 		g.part, g.end = true, toks[k].end
 		return g, k + 1
+	}
+	if j > 0 && (toks[j-1].low == "," || toks[j-1].low == ":" || toks[j-1].low == ";" || toks[j-1].low == "and") && k+1 < len(toks) && toks[k].low == "to" && mayStartTerm(f, toks[k+1]) {
+		g.end = toks[k-1].end // "…to 5 years, two to 6 years and one to 9"
+		return g, k
 	}
 	if j > 0 && (k >= len(toks) || !toks[k].word) && decisionWord(f, toks[j-1].text) {
 		g.end = toks[k-1].end // "and acquitted two."
