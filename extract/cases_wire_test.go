@@ -417,6 +417,12 @@ func TestCasesWirePhrasings(t *testing.T) {
 			want: []want{{"court": "Aktobe Garrison Military Court", "location": "Aktobe", "decision_date": "2024-12-05", "defendants": 1}},
 		},
 		{
+			name: "a statistics word in another clause",
+			text: "The court sentenced him to 10 years; he had been in custody since 2022.",
+			pub:  "2025-10-20",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 120}},
+		},
+		{
 			name: "a club fined is no case",
 			text: "The football federation fined the club 50,000 euros on Tuesday.",
 			pub:  "2025-10-20",

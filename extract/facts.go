@@ -128,6 +128,9 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 		s.terms = append(s.terms, t)
 	}
 	s.matchOutcomes(cands)
+	if s.aggregate && len(s.clauses) > 1 && !s.aggregateWithDecision() {
+		s.aggregate = false // "sentenced him to 10 years; he had been in custody since 2022"
+	}
 	decision := len(s.outcomes) > 0 && !s.aggregate
 	if !decision && len(cands) > 0 {
 		s.weak = matchAnyText(f.ByKind("weak"), text, s.ft)
@@ -208,6 +211,25 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	}
 	s.assignPersons(f)
 	return s
+}
+
+// aggregateWithDecision reports whether a statistics cue shares a clause
+// with a decision verb.
+func (s *sent) aggregateWithDecision() bool {
+	for _, p := range s.f.ByKind("aggregate") {
+		if !p.CouldText(s.ft) {
+			continue
+		}
+		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+			c := s.clauseOf(m[0])
+			for _, o := range s.outcomes {
+				if o.clause == c {
+					return true
+				}
+			}
+		}
+	}
+	return len(s.outcomes) == 0
 }
 
 // appealCue reports whether a clause holding a decision verb says the
