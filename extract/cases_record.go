@@ -69,7 +69,9 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	setInt(&rec.Suspended, suspended)
 	setInt(&rec.Victims, victims)
 	if lo, hi, ok := c.termRange(); ok {
-		rec.SentenceMinMonths = trialwatch.Ptr(lo)
+		if c.hasMinimum() {
+			rec.SentenceMinMonths = trialwatch.Ptr(lo)
+		}
 		rec.SentenceMaxMonths = trialwatch.Ptr(hi)
 	}
 	if c.court != "" {
@@ -148,6 +150,17 @@ func filled(c *trialwatch.Case, field string) bool {
 	}
 	if p, ok := c.Strings()[field]; ok {
 		return *p != nil
+	}
+	return false
+}
+
+// hasMinimum reports whether any term gives a lower end: "jailed eleven
+// protesters for up to nine years" tells a maximum only.
+func (c *caseAcc) hasMinimum() bool {
+	for _, t := range c.terms {
+		if t.hasMin {
+			return true
+		}
 	}
 	return false
 }
