@@ -46,9 +46,13 @@ func Load(dir string) (*Set, error) {
 	return s, nil
 }
 
-// Check validates every rule file of dir and returns all errors found, each
-// as "file:line: what is wrong".
+// Check validates every rule file of dir (the embedded defaults when dir is
+// "") and returns all errors found, each as "file:line: what is wrong".
 func Check(dir string) []error {
+	if dir == "" {
+		_, errs := loadFS(defaultFS, "default", &Set{Facts: map[string]*Facts{}})
+		return errs
+	}
 	if _, err := os.Stat(dir); err != nil {
 		return []error{fmt.Errorf("rules: %w", err)}
 	}

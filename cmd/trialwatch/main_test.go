@@ -277,3 +277,15 @@ func scored(c *trialwatch.Case) map[string]string {
 	delete(m, "defendant_role")
 	return m
 }
+
+func TestRulesCheck(t *testing.T) {
+	if code, out, errOut := runCLI(t, "rules", "check"); code != 0 || !strings.Contains(out, "rules ok") {
+		t.Errorf("rules check of the built-in rules: exit %d, %q %q", code, out, errOut)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "sites.yaml"), []byte("sites:\n  - name: x\n    domains: [x.example]\n    body: \"div[\"\n"), 0o644)
+	code, _, errOut := runCLI(t, "rules", "check", dir)
+	if code != 2 || !strings.Contains(errOut, "sites.yaml:") {
+		t.Errorf("rules check of a bad selector: exit %d, %q", code, errOut)
+	}
+}
