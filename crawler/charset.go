@@ -13,6 +13,13 @@ import (
 // sniffBytes is how much of an undeclared body the detector looks at.
 const sniffBytes = 64 << 10
 
+// DecodeUTF8 returns a page body as valid UTF-8, read the way a crawl reads
+// it; contentType is the response's Content-Type ("" for a saved file).
+func DecodeUTF8(body []byte, contentType string) []byte {
+	b, _ := decodeUTF8(body, contentType)
+	return b
+}
+
 // decodeUTF8 returns body as valid UTF-8 and the name of the encoding it
 // was read as. The order is the HTML standard's: byte order mark, charset
 // in the Content-Type header, <meta charset> in the first 1024 bytes; a body

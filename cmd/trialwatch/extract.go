@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/crawler"
 	"github.com/trialwatch/trialwatch/extract"
 )
 
@@ -30,7 +31,7 @@ stdout. Touches no database and no network.`,
 			if err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			page := &trialwatch.Page{URL: pageURL, Status: 200, Body: toUTF8(body), Fetched: time.Now()}
+			page := &trialwatch.Page{URL: pageURL, Status: 200, Body: crawler.DecodeUTF8(body, ""), Fetched: time.Now()}
 			res := extract.Extract(page, rs)
 			enc := json.NewEncoder(a.stdout)
 			enc.SetIndent("", "  ")
