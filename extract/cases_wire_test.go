@@ -25,6 +25,18 @@ func TestCasesWirePhrasings(t *testing.T) {
 				"sentence_min_months": 60, "sentence_max_months": 84}},
 		},
 		{
+			name: "victims named by a noun of the crime",
+			text: "A court in Taraz on Monday jailed two officers for five years for the torture of three detainees.",
+			pub:  "2024-03-07",
+			want: []want{{"location": "Taraz", "decision_date": "2024-03-04", "imprisoned": 2, "victims": 3}},
+		},
+		{
+			name: "victims of ill-treatment",
+			text: "Three prison guards were convicted on Friday of the ill-treatment of four inmates and given suspended sentences.",
+			pub:  "2024-03-11",
+			want: []want{{"decision_date": "2024-03-08", "convicted": 3, "suspended": 3, "victims": 4}},
+		},
+		{
 			name: "terms of six and eight years",
 			text: "Two former prison guards were given prison terms of six and eight years by the Karaganda Regional Court on Friday.",
 			pub:  "2025-10-20",
