@@ -26,7 +26,7 @@ const DefaultName = "(embedded default config)"
 
 // ErrInvalid is wrapped by every error about the content of a config file,
 // so callers can tell bad input (exit 2) from a failure to read it.
-var ErrInvalid = errors.New("invalid config")
+var ErrInvalid = trialwatch.ErrInvalidFile
 
 // Config is a loaded, validated configuration.
 type Config struct {
@@ -76,20 +76,7 @@ func Load(path string) (*Config, error) {
 }
 
 // Error is one problem found in a config file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
-
-func (e *Error) Unwrap() error { return ErrInvalid }
+type Error = trialwatch.FileError
 
 // Errors is the list of problems of one config file; its message is the
 // first problem, with a count of the rest, so it stays one line.

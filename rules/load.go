@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trialwatch/trialwatch"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -64,18 +66,7 @@ func Check(dir string) []error {
 }
 
 // FileError is an error in one rule file, at one line.
-type FileError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
+type FileError = trialwatch.FileError
 
 func prefixDir(dir string, err error) error {
 	var fe *FileError

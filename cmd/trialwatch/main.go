@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/trialwatch/trialwatch"
 	"github.com/trialwatch/trialwatch/config"
 	"github.com/trialwatch/trialwatch/rules"
 )
@@ -63,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	msg := strings.ReplaceAll(err.Error(), "\n", "; ")
 	fmt.Fprintln(stderr, "trialwatch: "+msg)
 	var ue usageError
-	if errors.As(err, &ue) || errors.Is(err, config.ErrInvalid) || isFlagError(err) {
+	if errors.As(err, &ue) || errors.Is(err, trialwatch.ErrInvalidFile) || isFlagError(err) {
 		return 2
 	}
 	return 1
