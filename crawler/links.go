@@ -2,11 +2,13 @@ package crawler
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // feedTypes are the link types of feed autodiscovery.
@@ -26,16 +28,84 @@ type htmlLinks struct {
 }
 
 // parseHTML reads the links out of a decoded HTML page fetched from page.
+// It runs the HTML tokenizer without building a tree: the crawler needs
+// only the start tags of a, area, link and base, and a page is parsed into
+// a tree once, by the extractor. Script, style and the other raw-text
+// elements are skipped by the tokenizer as a browser would.
 func parseHTML(body []byte, page *url.URL) (htmlLinks, error) {
-	var out htmlLinks
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-	if err != nil {
-		return out, fmt.Errorf("crawler: parse html %s: %w", page, err)
+	var (
+		out       htmlLinks
+		links     []string
+		feeds     []string
+		canonical string
+		haveCanon bool
+		base      string
+		haveBase  bool
+	)
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return out, fmt.Errorf("crawler: parse html %s: %w", page, err)
+			}
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		if !hasAttr || !interestingTag(name) {
+			continue
+		}
+		var href, rel, typ string
+		hasHref := false
+		for more := true; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			switch string(k) {
+			case "href":
+				if !hasHref {
+					href, hasHref = string(v), true
+				}
+			case "rel":
+				if rel == "" {
+					rel = string(v)
+				}
+			case "type":
+				if typ == "" {
+					typ = string(v)
+				}
+			}
+		}
+		if !hasHref {
+			continue
+		}
+		switch string(name) {
+		case "a", "area":
+			links = append(links, href)
+		case "base":
+			if !haveBase {
+				base, haveBase = href, true
+			}
+		case "link":
+			rels := strings.Fields(rel)
+			if hasWord(rels, "next") {
+				links = append(links, href)
+			}
+			if hasWord(rels, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(typ))] {
+				feeds = append(feeds, href)
+			}
+			if hasWord(rels, "canonical") && !haveCanon {
+				canonical, haveCanon = href, true // the first one counts
+			}
+		}
 	}
-	base := page
-	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
-		if b, err := page.Parse(strings.TrimSpace(href)); err == nil {
-			base = b
+	// <base> applies to every link of the page, wherever it stands.
+	from := page
+	if haveBase {
+		if b, err := page.Parse(strings.TrimSpace(base)); err == nil {
+			from = b
 		}
 	}
 	resolve := func(href string) string {
@@ -43,28 +113,43 @@ func parseHTML(body []byte, page *url.URL) (htmlLinks, error) {
 		if href == "" || strings.HasPrefix(href, "#") {
 			return ""
 		}
-		u, err := base.Parse(href)
+		u, err := from.Parse(href)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 			return ""
 		}
 		return u.String()
 	}
-	doc.Find("a[href], area[href], link[rel~=next][href]").Each(func(_ int, s *goquery.Selection) {
-		if u := resolve(s.AttrOr("href", "")); u != "" {
+	for _, l := range links {
+		if u := resolve(l); u != "" {
 			out.links = append(out.links, u)
 		}
-	})
-	doc.Find("link[rel~=alternate][href]").Each(func(_ int, s *goquery.Selection) {
-		typ := strings.ToLower(strings.TrimSpace(s.AttrOr("type", "")))
-		if !feedTypes[typ] {
-			return
-		}
-		if u := resolve(s.AttrOr("href", "")); u != "" {
+	}
+	for _, f := range feeds {
+		if u := resolve(f); u != "" {
 			out.feeds = append(out.feeds, u)
 		}
-	})
-	if href, ok := doc.Find("link[rel~=canonical][href]").First().Attr("href"); ok {
-		out.canonical = resolve(href)
 	}
+	out.canonical = resolve(canonical)
 	return out, nil
+}
+
+// interestingTag reports whether a start tag can carry a link the crawler
+// reads.
+func interestingTag(name []byte) bool {
+	switch string(name) {
+	case "a", "area", "link", "base":
+		return true
+	}
+	return false
+}
+
+// hasWord reports whether a space-separated attribute's words hold w, as the
+// CSS [attr~=w] selector matches (case-insensitively for rel values).
+func hasWord(words []string, w string) bool {
+	for _, x := range words {
+		if strings.EqualFold(x, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -123,6 +123,22 @@ func TestParseHTML(t *testing.T) {
 	if !slices.Equal(based.links, []string{"https://news.example/b/x"}) {
 		t.Errorf("<base>: links = %v", based.links)
 	}
+	// A link in a script or a comment is no link; <base> counts wherever it
+	// stands; names and rel values are read case-insensitively; the first
+	// canonical wins.
+	odd, err := parseHTML([]byte(`<A HREF="a1">a</A><script>document.write('<a href="/fake">')</script>
+<!-- <a href="/commented"> --><style>a[href="/css"]{}</style><textarea><a href="/ta"></textarea>
+<LINK REL="Canonical" HREF="/first"><link rel="canonical" href="/second"><base href="/base/">
+<link rel="prev next" href="p3"><area href="map">`), page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"https://news.example/base/a1", "https://news.example/base/p3", "https://news.example/base/map"}; !slices.Equal(odd.links, want) {
+		t.Errorf("odd page: links = %v\nwant %v", odd.links, want)
+	}
+	if odd.canonical != "https://news.example/first" {
+		t.Errorf("odd page: canonical = %q", odd.canonical)
+	}
 }
 
 func FuzzParseSitemap(f *testing.F) {
