@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,6 +28,26 @@ func decodeCase(v []byte) (trialwatch.StoredCase, uint64, error) {
 	}
 	sc.Normalize()
 	return sc, binary.BigEndian.Uint64(v[:8]), nil
+}
+
+// caseStamps is the part of a stored case that a new revision keeps.
+type caseStamps struct {
+	FirstSeen time.Time `json:"first_seen"`
+	Updated   time.Time `json:"updated"`
+	AppealOf  string    `json:"appeal_of"`
+}
+
+// decodeStamps reads the stamps and revision of a stored case record
+// without decoding the rest of it.
+func decodeStamps(v []byte) (caseStamps, uint64, error) {
+	var st caseStamps
+	if len(v) < 8 {
+		return st, 0, fmt.Errorf("short case record")
+	}
+	if err := json.Unmarshal(v[8:], &st); err != nil {
+		return st, 0, err
+	}
+	return st, binary.BigEndian.Uint64(v[:8]), nil
 }
 
 // marshalCase encodes a stored case as exports give it: without the HTML
@@ -80,16 +101,53 @@ func contribsOf(tx *bolt.Tx, id string) ([]contrib, error) {
 	return out, nil
 }
 
+// getFeatures reads the dedup features of stored case id. The features it
+// returns may share memory with other callers': read them, never change them.
 func getFeatures(tx *bolt.Tx, id string) (features, error) {
-	var f features
 	v := tx.Bucket(bFeat).Get([]byte(id))
 	if v == nil {
-		return f, fmt.Errorf("case %s: no dedup features", id)
+		return features{}, fmt.Errorf("case %s: no dedup features", id)
 	}
+	if f, ok := featMemo.get(v); ok {
+		return f, nil
+	}
+	var f features
 	if err := json.Unmarshal(v, &f); err != nil {
 		return f, fmt.Errorf("case %s features: %w", id, err)
 	}
+	featMemo.put(v, f)
 	return f, nil
+}
+
+// featMemo remembers decoded features by their stored bytes: each new
+// report is scored against the same recent cases of its place and month
+// again and again, and decoding their JSON was most of the cost of a save.
+// Keyed by the bytes themselves, an entry is right for any database and
+// whatever a rolled-back transaction did.
+var featMemo = memo{m: map[string]features{}}
+
+// memoSize bounds the entries kept; when full the memo starts again.
+const memoSize = 1 << 14
+
+type memo struct {
+	mu sync.Mutex
+	m  map[string]features
+}
+
+func (m *memo) get(raw []byte) (features, bool) {
+	m.mu.Lock()
+	f, ok := m.m[string(raw)]
+	m.mu.Unlock()
+	return f, ok
+}
+
+func (m *memo) put(raw []byte, f features) {
+	m.mu.Lock()
+	if len(m.m) >= memoSize {
+		clear(m.m)
+	}
+	m.m[string(raw)] = f
+	m.mu.Unlock()
 }
 
 // refresh recomputes stored case id from its contributions: it deletes the
@@ -103,10 +161,10 @@ func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) er
 		return err
 	}
 	oldVal := cases.Get([]byte(id))
-	var old trialwatch.StoredCase
+	var old caseStamps
 	var oldRev uint64
 	if oldVal != nil {
-		if old, oldRev, err = decodeCase(oldVal); err != nil {
+		if old, oldRev, err = decodeStamps(oldVal); err != nil {
 			return fmt.Errorf("case %s: %w", id, err)
 		}
 	}
@@ -133,16 +191,17 @@ func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) er
 		if sc.AppealOf == "" {
 			sc.AppealOf = old.AppealOf
 		}
-	}
-	body, err := marshalCase(&sc)
-	if err != nil {
-		return err
-	}
-	if oldVal != nil && bytes.Equal(body, oldVal[8:]) {
-		return nil
+		body, err := marshalCase(&sc)
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(body, oldVal[8:]) {
+			return nil
+		}
 	}
 	sc.Updated = now
-	if body, err = marshalCase(&sc); err != nil {
+	body, err := marshalCase(&sc)
+	if err != nil {
 		return err
 	}
 	revs := tx.Bucket(bRevs)

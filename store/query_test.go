@@ -176,3 +176,31 @@ func TestCasesSparseFilter(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestPageOfCopyPointsAtFirstURL saves an article, then a copy of it under
+// another URL (an AMP edition with the same text): the copy's page must name
+// the URL the article was first stored under.
+func TestPageOfCopyPointsAtFirstURL(t *testing.T) {
+	db, _ := openTest(t)
+	ctx := context.Background()
+	a := article("https://a.example/story", "A", "2024-03-19")
+	p1 := &trialwatch.Page{URL: "https://a.example/story", Status: 200, Body: []byte("<p>one</p>")}
+	if _, err := db.SaveArticle(ctx, a, p1, []trialwatch.Case{taldykorgan()}); err != nil {
+		t.Fatal(err)
+	}
+	amp := a
+	amp.URL = "https://a.example/amp/story"
+	p2 := &trialwatch.Page{URL: "https://a.example/amp/story", Status: 200, Body: []byte("<p>one, amp</p>")}
+	if _, err := db.SaveArticle(ctx, amp, p2, []trialwatch.Case{taldykorgan()}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{p1.URL, p2.URL} {
+		_, info, err := db.Page(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Article != a.URL {
+			t.Errorf("page %s: article %q, want %q", u, info.Article, a.URL)
+		}
+	}
+}
