@@ -31,7 +31,7 @@ func findCourts(f *rules.Facts, s string, ft *rules.Text) []courtRef {
 		return nil
 	}
 	for _, m := range f.CourtRe().FindAllStringIndex(s, -1) {
-		start, end := m[0], m[1]
+		start, end := m[0], trimCourtEnd(s, m[0], m[1])
 		name := s[start:end]
 		// Drop leading words that are not part of the name ("The", "Judge",
 		// "Malaysia's").
@@ -105,7 +105,10 @@ func courtPlace(f *rules.Facts, name, country string) (string, string) {
 		if c := f.CountryOf(place); c != "" {
 			return "", c
 		}
-		return place, country
+		return placeForm(f, place), country
+	}
+	if !hasOf {
+		return trailingPlace(f, name), country
 	}
 	if hasOf {
 		ofPart = strings.TrimPrefix(ofPart, "the ")
@@ -129,7 +132,7 @@ func courtPlace(f *rules.Facts, name, country string) (string, string) {
 		if region {
 			place += " region"
 		}
-		return place, country
+		return placeForm(f, place), country
 	}
 	return "", country
 }
@@ -234,7 +237,7 @@ func cleanPlace(f *rules.Facts, name string) (string, bool) {
 	if region {
 		place += " region"
 	}
-	return place, true
+	return placeForm(f, place), true
 }
 
 // dateline reads "TALDYKORGAN, Kazakhstan, March 19 (Agency) –" at the start
@@ -248,7 +251,7 @@ func dateline(f *rules.Facts, s string) (city, country string) {
 		if m == nil {
 			continue
 		}
-		city = titleCase(m[1])
+		city = placeForm(f, titleCase(m[1]))
 		if len(m) > 2 && m[2] != "" {
 			country = f.CountryOf(m[2])
 		}

@@ -38,8 +38,12 @@ func (d dateRef) precision() int {
 // Monday", "last Friday", "yesterday", and vague ones ("this week").
 func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 	var out []dateRef
+	var year func(int) int
 	month := func(i int) int {
-		if i < 0 || i >= len(toks) || !toks[i].word || !toks[i].upper {
+		if i < 0 || i >= len(toks) || !toks[i].word {
+			return 0
+		}
+		if !toks[i].upper && !lowerMonthOK(f, toks, i, year) {
 			return 0
 		}
 		return f.Months[strings.TrimSuffix(toks[i].low, ".")]
@@ -54,7 +58,7 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		}
 		return 0
 	}
-	year := func(i int) int {
+	year = func(i int) int {
 		if i < 0 || i >= len(toks) {
 			return 0
 		}
@@ -75,11 +79,15 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			i += n - 1
 			continue
 		}
+		if r, ok := numericDate(t); ok {
+			out = append(out, r)
+			continue
+		}
 		if off, ok := f.Days[t.low]; ok {
 			out = append(out, dateRef{start: t.start, end: t.end, weekday: -1, offset: off, relative: true})
 			continue
 		}
-		if wd, ok := f.Weekdays[strings.TrimSuffix(t.low, ".")]; ok && t.upper {
+		if wd, ok := f.Weekdays[strings.TrimSuffix(t.low, ".")]; ok && (t.upper || i > 0 && f.Is("lower_date_preps", toks[i-1].low)) {
 			// "Monday, 17 October 2022": the written date follows.
 			k := i + 1
 			if k < len(toks) && toks[k].low == "," {
@@ -149,7 +157,7 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, r)
 			continue
 		}
-		if i > 0 && (toks[i-1].low == "in" || last || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
+		if i > 0 && (toks[i-1].low == "in" || last || !t.upper && f.Is("lower_date_preps", toks[i-1].low) || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
 			out = append(out, r)
 		}
 	}

@@ -95,6 +95,9 @@ func bareAt(f *rules.Facts, toks []token, i int) (float64, int, bool) {
 	if next+2 < len(toks) && f.Is("and", toks[next].low) && (toks[next+1].low == "a" || toks[next+1].low == "one") && f.Is("half", toks[next+2].low) {
 		return n + 0.5, next + 3, true
 	}
+	if next+1 < len(toks) && f.Is("and", toks[next].low) && f.Is("half", toks[next+1].low) {
+		return n + 0.5, next + 2, true // "три с половиной"
+	}
 	return n, next, true
 }
 
@@ -108,6 +111,8 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 	var v value
 	if m, u, ok := hyphenTerm(f, toks[i]); ok {
 		v = value{months: m, unit: u, next: i + 1}
+	} else if u, ok := unitAt(f, toks, i+1); ok && u > 0 && f.Is("one_and_half", toks[i].low) {
+		v = value{months: 1.5 * u, unit: u, next: i + 2} // "полтора года"
 	} else if (toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "one") && i+1 < len(toks) {
 		u, ok := unitAt(f, toks, i+1)
 		if !ok || u == 0 {
@@ -168,7 +173,7 @@ func mayStartTerm(f *rules.Facts, t token) bool {
 		return false
 	}
 	w := t.low
-	if w[0] >= '0' && w[0] <= '9' || w == "a" || w == "an" || f.Is("range_from", w) ||
+	if w[0] >= '0' && w[0] <= '9' || w == "a" || w == "an" || f.Is("range_from", w) || f.Is("one_and_half", w) ||
 		f.StartsPhrase("up_to", w) || f.StartsPhrase("at_least", w) {
 		return true
 	}

@@ -45,10 +45,14 @@ func numberWord(f *rules.Facts, w string) (int, bool) {
 	return 0, false
 }
 
-// digits reads "11", "7.5" or "1,000".
+// digits reads "11", "7.5", "1,000" or "3,5" (a decimal comma: one not
+// followed by exactly three digits).
 func digits(w string) (float64, bool) {
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		return 0, false
+	}
+	if a, b, ok := strings.Cut(w, ","); ok && len(b) != 3 && !strings.Contains(b, ",") {
+		w = a + "." + b
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64)
 	if err != nil || v < 0 || v > 1e9 {

@@ -30,6 +30,9 @@ type Facts struct {
 	Units map[string]int `yaml:"units"`
 	// Half lists the words of "and a half" ("half").
 	Half []string `yaml:"half"`
+	// OneAndHalf lists words that alone mean one and a half of the unit
+	// after them (Russian "полтора года").
+	OneAndHalf []string `yaml:"one_and_half"`
 	// And lists the words joining parts of one term or two ends of a range.
 	And []string `yaml:"and"`
 	// RangeFrom, RangeTo, UpTo and AtLeast are the words of ranges ("from
@@ -55,6 +58,10 @@ type Facts struct {
 	// DatePreps may stand before a month and year that date an event ("in
 	// October 2024").
 	DatePreps []string `yaml:"date_preps"`
+	// LowerDatePreps are the prepositions after which a month or weekday
+	// name written in lower case, as some languages write them, is a date
+	// ("в январе", "в пятницу").
+	LowerDatePreps []string `yaml:"lower_date_preps"`
 	// Vague dates ("recently", "this week") give no decision date.
 	VagueDates []string `yaml:"vague_dates"`
 
@@ -141,6 +148,8 @@ type Pattern struct {
 	Kind  string `yaml:"kind"`
 	Class string `yaml:"class"`
 	Re    string `yaml:"re"`
+	// To is the replacement (with $1 for groups) of a place_form pattern.
+	To string `yaml:"to"`
 	// Re compiled, macros expanded.
 	Regexp *regexp.Regexp `yaml:"-"`
 	Line   int            `yaml:"-"`
@@ -156,6 +165,7 @@ var patternKinds = map[string]bool{
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
 	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true, "sentence_noun": true,
 	"appeal_object": true, "place_exclude": true, "respectively": true, "appeal_cue": true,
+	"court": true, "place_form": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
@@ -243,7 +253,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "org_words": f.OrgWords, "date_preps": f.DatePreps, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
+		"bare_verbs": f.BareVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
 	} {
 		set := map[string]bool{}
 		first := map[string]bool{}
@@ -276,6 +286,17 @@ func (f *Facts) compile() []error {
 
 	macros := f.macros()
 	courtSrc := expand(courtPattern, macros)
+	// Court names the language writes otherwise (a name with a tail after
+	// its head) are tried first.
+	var extra []string
+	for _, p := range f.Patterns {
+		if p != nil && p.Kind == "court" && p.Re != "" {
+			extra = append(extra, expand(p.Re, macros))
+		}
+	}
+	if len(extra) > 0 {
+		courtSrc = `(?:` + strings.Join(extra, `|`) + `|` + courtSrc + `)`
+	}
 	re, err := regexp.Compile(courtSrc)
 	if err != nil {
 		fail(f.Line, "court name pattern: %v", err)
@@ -342,8 +363,10 @@ func kindList() string {
 // lexicons: capitalised words or ordinals ending in a court head, with an
 // optional "of the X Region" or "Branch 12"; a capitalised place followed by
 // lower-case court types and a lower-case head; or a court name without a
-// head.
-const courtPattern = `(?:(?:(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))\s+)*(?:{HEAD})(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)*)?(?:\s+Branch\s+\d+)?|\p{Lu}[\p{L}'’-]+(?:\s+(?:{TYPES}))+\s+(?:{LHEAD})|{NAMED})\b`
+// head. A name ends at an ASCII word boundary or before any character
+// that is no letter or digit (RE2's \b knows only ASCII letters); the
+// extractor trims that character off the match.
+const courtPattern = `(?:(?:(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))\s+)*(?:{HEAD})(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)*)?(?:\s+Branch\s+\d+)?|\p{Lu}[\p{L}'’-]+(?:\s+(?:{TYPES}))+\s+(?:{LHEAD})|{NAMED})(?:\b|[^\p{L}\p{N}_]|$)`
 
 func (f *Facts) macros() map[string]string {
 	var num []string

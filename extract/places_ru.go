@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// placeForm turns a place as the sentence writes it into the form a record
+// gives, with the place_form patterns of the language: languages that
+// inflect names write "в Талдыкоргане" or "суд Бишкека" for Taldykorgan and
+// Bishkek, and name a city's court by an adjective ("Астанинский"). A form
+// already known as a city is kept; else the first pattern whose result is a
+// known city wins; else the first pattern of class "guess" that matches;
+// else the name is kept as written. Languages without place_form patterns
+// keep every name.
+func placeForm(f *rules.Facts, name string) string {
+	forms := f.ByKind("place_form")
+	if len(forms) == 0 || name == "" || f.CityCountry(name) != "" {
+		return name
+	}
+	guess := ""
+	for _, p := range forms {
+		m := p.Regexp.FindStringSubmatchIndex(name)
+		if m == nil {
+			continue
+		}
+		out := string(p.Regexp.ExpandString(nil, p.To, name, m))
+		out = name[:m[0]] + out + name[m[1]:]
+		if f.CityCountry(out) != "" {
+			return out
+		}
+		if guess == "" && p.Class == "guess" {
+			guess = out
+		}
+	}
+	if guess != "" {
+		return guess
+	}
+	return name
+}
+
+// trimCourtEnd drops the character a court name's pattern matched after
+// the name (a space or punctuation mark that ends a word in a script RE2's
+// \b does not know).
+func trimCourtEnd(s string, start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// trailingPlace reads the place at the end of a court's name that has no
+// "of" before it ("межрайонный суд по уголовным делам Астаны", "Ленинский
+// районный суд Бишкека", "… суд Алматинской области"): the run of place
+// words after the last lower-case or head word, with a region word
+// allowed last.
+func trailingPlace(f *rules.Facts, name string) string {
+	words := strings.Fields(name)
+	region := false
+	if n := len(words); n > 2 && f.Is("region_words", strings.ToLower(words[n-1])) {
+		words, region = words[:n-1], true
+	}
+	i := len(words)
+	for i > 1 && isPlaceWord(f, words[i-1]) {
+		i--
+	}
+	if i == len(words) || i == 0 {
+		return ""
+	}
+	place := strings.Join(words[i:], " ")
+	if c := f.CountryOf(place); c != "" {
+		return ""
+	}
+	if region {
+		place += " region"
+	}
+	return placeForm(f, place)
+}
