@@ -49,13 +49,16 @@ func run(bin string, articles, listings, parallel int, profile string) error {
 	fmt.Printf("synthetic site: %d article pages (~%d KB each), %d listing pages, %d cores\n",
 		articles, pageSize(base+"/news/1")/1024, listings, runtime.NumCPU())
 
-	twTime, rss, out, err := crawlTrialwatch(bin, base, listings, parallel, profile)
+	twTime, rss, cpu, out, err := crawlTrialwatch(bin, base, listings, parallel, profile)
 	if err != nil {
 		return fmt.Errorf("trialwatch crawl: %w\n%s", err, out)
 	}
 	fmt.Print(indent(out))
 	twRate := float64(articles) / twTime.Seconds()
 	fmt.Printf("trialwatch crawl: %d articles in %.2fs = %.0f articles/s, peak RSS %.1f MB\n", articles, twTime.Seconds(), twRate, float64(rss)/1024)
+	// Processor time per article does not depend on what else the machine
+	// is doing, unlike the rate: compare runs by it on a busy machine.
+	fmt.Printf("trialwatch cpu:   %.2f ms per article (user+system of the crawl process)\n", float64(cpu.Microseconds())/1000/float64(articles))
 
 	bareTime, n := crawlBare(base, listings, parallel)
 	bareRate := float64(n) / bareTime.Seconds()
@@ -64,10 +67,10 @@ func run(bin string, articles, listings, parallel int, profile string) error {
 	return nil
 }
 
-func crawlTrialwatch(bin, base string, listings, parallel int, profile string) (time.Duration, int64, string, error) {
+func crawlTrialwatch(bin, base string, listings, parallel int, profile string) (time.Duration, int64, time.Duration, string, error) {
 	dir, err := os.MkdirTemp("", "trialwatch-bench-")
 	if err != nil {
-		return 0, 0, "", err
+		return 0, 0, 0, "", err
 	}
 	defer os.RemoveAll(dir)
 	cfg := filepath.Join(dir, "bench.yaml")
@@ -84,7 +87,7 @@ sources:
     timeout: 30s
 `, filepath.Join(dir, "bench.db"), base, parallel, listings+1)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
-		return 0, 0, "", err
+		return 0, 0, 0, "", err
 	}
 	args := []string{"crawl", "--config", cfg}
 	if profile != "" {
@@ -95,10 +98,14 @@ sources:
 	out, err := cmd.CombinedOutput()
 	elapsed := time.Since(start)
 	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss // KiB on Linux
+	var cpu time.Duration
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = ru.Maxrss // KiB on Linux
+		}
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
-	return elapsed, rss, string(out), err
+	return elapsed, rss, cpu, string(out), err
 }
 
 // crawlBare follows every listing and article link with a plain Colly
