@@ -33,6 +33,19 @@ type htmlLinks struct {
 // a tree once, by the extractor. Script, style and the other raw-text
 // elements are skipped by the tokenizer as a browser would.
 func parseHTML(body []byte, page *url.URL) (htmlLinks, error) {
+	return scanLinks(body, page, false)
+}
+
+// canonicalLink returns the resolved rel=canonical link of an article page,
+// "" if it has none. Only the head is read: a canonical link in the body
+// is not honoured (search engines ignore it too), and an article page's
+// other links are not followed.
+func canonicalLink(body []byte, page *url.URL) (string, error) {
+	l, err := scanLinks(body, page, true)
+	return l.canonical, err
+}
+
+func scanLinks(body []byte, page *url.URL, headOnly bool) (htmlLinks, error) {
 	var (
 		out       htmlLinks
 		links     []string
@@ -55,6 +68,9 @@ func parseHTML(body []byte, page *url.URL) (htmlLinks, error) {
 			continue
 		}
 		name, hasAttr := z.TagName()
+		if headOnly && string(name) == "body" {
+			break
+		}
 		if !hasAttr || !interestingTag(name) {
 			continue
 		}
@@ -83,17 +99,19 @@ func parseHTML(body []byte, page *url.URL) (htmlLinks, error) {
 		}
 		switch string(name) {
 		case "a", "area":
-			links = append(links, href)
+			if !headOnly {
+				links = append(links, href)
+			}
 		case "base":
 			if !haveBase {
 				base, haveBase = href, true
 			}
 		case "link":
 			rels := strings.Fields(rel)
-			if hasWord(rels, "next") {
+			if hasWord(rels, "next") && !headOnly {
 				links = append(links, href)
 			}
-			if hasWord(rels, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(typ))] {
+			if !headOnly && hasWord(rels, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(typ))] {
 				feeds = append(feeds, href)
 			}
 			if hasWord(rels, "canonical") && !haveCanon {

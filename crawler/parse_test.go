@@ -196,3 +196,27 @@ func FuzzDecodeUTF8(f *testing.F) {
 		}
 	})
 }
+
+func TestCanonicalLink(t *testing.T) {
+	page := mustURL("https://news.example/a/story?utm=x")
+	tests := []struct {
+		name, body, want string
+	}{
+		{"in head", `<html><head><link rel="canonical" href="/a/story"></head><body><a href="/x">x</a></body></html>`, "https://news.example/a/story"},
+		{"base in head", `<head><base href="https://news.example/b/"><link rel=canonical href="story"></head><body></body>`, "https://news.example/b/story"},
+		{"only in body", `<html><head><title>t</title></head><body><link rel="canonical" href="/other"></body></html>`, ""},
+		{"no head tags", `<link rel="canonical" href="/implied-head"><p>text</p>`, "https://news.example/implied-head"},
+		{"none", `<html><head></head><body><a rel="canonical" href="/not-a-link-tag">x</a></body></html>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := canonicalLink([]byte(tt.body), page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("canonical = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

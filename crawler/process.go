@@ -197,8 +197,8 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 		finalCanon = t.url
 	}
 	canon := finalCanon
-	if links, err := parseHTML(body, final); err == nil && links.canonical != "" {
-		if cu, err := CanonicalURL(links.canonical); err == nil {
+	if link, err := canonicalLink(body, final); err == nil && link != "" {
+		if cu, err := CanonicalURL(link); err == nil {
 			if pu, err := url.Parse(cu); err == nil && c.allowedHost(pu.Hostname()) {
 				canon = cu // rel=canonical honoured on the same site only
 			}
