@@ -34,6 +34,16 @@ type Sink interface {
 	Page(ctx context.Context, p *trialwatch.Page) error
 }
 
+// VisitSink is a Sink that marks the page's visit ids (see VisitID) visited
+// itself, in the same write that stores the page, instead of leaving it to
+// the crawler's State afterwards: one write per article, and no article
+// marked visited without being stored. The crawler uses PageVisits when
+// its sink has it.
+type VisitSink interface {
+	Sink
+	PageVisits(ctx context.Context, p *trialwatch.Page, visits []uint64) error
+}
+
 // State is the crawler's memory between crawls. Its visited methods have the
 // shapes of Colly's storage.Storage so one store can serve both.
 type State interface {

@@ -239,14 +239,22 @@ func (c *crawl) article(ctx context.Context, t task, j *job, final *url.URL, bod
 		Body:    body,
 		Fetched: time.Now().UTC(),
 	}
-	if err := c.sink.Page(ctx, page); err != nil {
+	vs, marks := c.sink.(VisitSink)
+	if marks {
+		err = vs.PageVisits(ctx, page, ids)
+	} else {
+		err = c.sink.Page(ctx, page)
+	}
+	if err != nil {
 		c.sinkMu.Lock()
 		delete(c.claimed, canon)
 		c.sinkMu.Unlock()
 		c.fail(t, "sink", err)
 		return
 	}
-	c.markVisited(t.url, ids)
+	if !marks {
+		c.markVisited(t.url, ids)
+	}
 	c.count("article", t.url, func(s *Stats) { s.Articles++ })
 }
 

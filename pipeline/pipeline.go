@@ -124,12 +124,22 @@ const maxRunErrors = 50
 // the step the crawl applies to each article page, and what re-extraction
 // applies to stored pages.
 func (p *Pipeline) Process(ctx context.Context, page *trialwatch.Page) (store.SaveResult, error) {
+	return p.process(ctx, page, nil)
+}
+
+func (p *Pipeline) process(ctx context.Context, page *trialwatch.Page, visits []uint64) (store.SaveResult, error) {
 	res := extract.Extract(page, p.rules)
-	return p.db.SaveArticle(ctx, res.Article, page, decisions(res.Cases))
+	return p.db.Save(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits})
 }
 
 func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
-	r, err := s.p.Process(ctx, page)
+	return s.PageVisits(ctx, page, nil)
+}
+
+// PageVisits stores the page and marks the crawler's visit ids in one
+// write (crawler.VisitSink).
+func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []uint64) error {
+	r, err := s.p.process(ctx, page, visits)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {

@@ -51,26 +51,38 @@ func (r *articleRecord) ref() trialwatch.SourceRef {
 // another URL, such as an AMP copy) replaces what it contributed before
 // instead of adding a second source.
 func (db *DB) SaveArticle(ctx context.Context, a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Case) (SaveResult, error) {
-	in, err := prepare(a, page, cases)
+	return db.Save(ctx, ArticleSave{Article: a, Page: page, Cases: cases})
+}
+
+// Save saves one article as SaveArticle does and, in the same transaction,
+// marks its crawler visit ids visited: a crawled article costs one commit,
+// and is never marked visited without being stored.
+func (db *DB) Save(ctx context.Context, s ArticleSave) (SaveResult, error) {
+	in, err := prepare(s.Article, s.Page, s.Cases)
 	if err != nil {
 		return SaveResult{}, err
 	}
 	var res SaveResult
 	err = db.update(ctx, func(tx *bolt.Tx) error {
 		res = SaveResult{}
-		return db.save(tx, &in, &res)
+		if err := db.save(tx, &in, &res); err != nil {
+			return err
+		}
+		return markVisited(tx, s.Visits)
 	})
 	if err != nil {
-		return SaveResult{}, fmt.Errorf("store: save article %s: %w", a.URL, err)
+		return SaveResult{}, fmt.Errorf("store: save article %s: %w", s.Article.URL, err)
 	}
 	return res, nil
 }
 
-// ArticleSave is one article to save with SaveArticles.
+// ArticleSave is one article to save with Save or SaveArticles.
 type ArticleSave struct {
 	Article trialwatch.Article
 	Page    *trialwatch.Page
 	Cases   []trialwatch.Case
+	// Visits are crawler visit ids to mark visited with the article.
+	Visits []uint64
 }
 
 // SaveArticles saves many articles in one transaction, in order, each as
@@ -97,6 +109,9 @@ func (db *DB) SaveArticles(ctx context.Context, batch []ArticleSave) ([]SaveResu
 			res[i] = SaveResult{}
 			if err := db.save(tx, &ins[i], &res[i]); err != nil {
 				return fmt.Errorf("article %s: %w", ins[i].article.URL, err)
+			}
+			if err := markVisited(tx, batch[i].Visits); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -32,22 +32,26 @@ func (db *DB) Visited(id uint64) error { return db.VisitedAll(id) }
 // article under its requested, final and canonical URLs at once.
 func (db *DB) VisitedAll(ids ...uint64) error {
 	err := db.update(context.Background(), func(tx *bolt.Tx) error {
-		b := tx.Bucket(bVisited)
-		for _, id := range ids {
-			if b.Get(u64(id)) != nil {
-				continue
-			}
-			if err := b.Put(u64(id), nil); err != nil {
-				return err
-			}
-			if err := addCount(tx, "visited", 1); err != nil {
-				return err
-			}
-		}
-		return nil
+		return markVisited(tx, ids)
 	})
 	if err != nil {
 		return fmt.Errorf("store: visited %v: %w", ids, err)
+	}
+	return nil
+}
+
+func markVisited(tx *bolt.Tx, ids []uint64) error {
+	b := tx.Bucket(bVisited)
+	for _, id := range ids {
+		if b.Get(u64(id)) != nil {
+			continue
+		}
+		if err := b.Put(u64(id), nil); err != nil {
+			return err
+		}
+		if err := addCount(tx, "visited", 1); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -138,5 +139,36 @@ func TestStatsAndClose(t *testing.T) {
 	}
 	if err := db.Visited(1); !errors.Is(err, ErrClosed) {
 		t.Errorf("write after close: %v", err)
+	}
+}
+
+// TestSaveMarksVisits checks that Save marks the crawler's visit ids with
+// the article, and marks none when the article is refused.
+func TestSaveMarksVisits(t *testing.T) {
+	db, _ := openTest(t)
+	ctx := context.Background()
+	res, err := db.Save(ctx, ArticleSave{
+		Article: article("https://a.example/1", "A", "2024-03-19"),
+		Cases:   []trialwatch.Case{taldykorgan()},
+		Visits:  []uint64{11, 12},
+	})
+	if err != nil || res.New != 1 {
+		t.Fatalf("Save = %+v, %v", res, err)
+	}
+	for _, id := range []uint64{11, 12} {
+		if ok, err := db.IsVisited(id); !ok || err != nil {
+			t.Errorf("visit %d not marked (%v)", id, err)
+		}
+	}
+	bad := taldykorgan()
+	bad.Stage = "rumour"
+	if _, err := db.Save(ctx, ArticleSave{Article: article("https://a.example/2", "A", ""), Cases: []trialwatch.Case{bad}, Visits: []uint64{13}}); err == nil {
+		t.Fatal("a case with an unknown stage was saved")
+	}
+	if ok, _ := db.IsVisited(13); ok {
+		t.Error("visit of a refused article marked")
+	}
+	if _, err := db.Article("https://a.example/2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("refused article stored: %v", err)
 	}
 }
