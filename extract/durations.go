@@ -481,6 +481,10 @@ func excludedTerm(f *rules.Facts, s string, t term) bool {
 			if p.CouldText(la) && p.Regexp.MatchString(after) {
 				return true
 			}
+		case "self": // the duration itself ("2022 года": a year, not a term)
+			if p.Regexp.MatchString(s[t.start:t.end]) {
+				return true
+			}
 		}
 	}
 	return false
