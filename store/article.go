@@ -125,11 +125,9 @@ func (db *DB) SaveArticles(ctx context.Context, batch []ArticleSave) ([]SaveResu
 type saveInput struct {
 	article trialwatch.Article
 	page    *pageRecord
-	// pageJSON is page encoded, with Article set to the article's URL.
-	pageJSON []byte
-	textSHA  string
-	cases    []trialwatch.Case
-	feats    []features
+	textSHA string
+	cases   []trialwatch.Case
+	feats   []features
 }
 
 // prepare checks an article's cases and does the work that needs no
@@ -159,11 +157,6 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 		}
 		rec.Article = a.URL
 		in.page = &rec
-		// Encoded here, outside the single writer; putArticle encodes it
-		// again only when the article is kept under an earlier URL.
-		if in.pageJSON, err = json.Marshal(&rec); err != nil {
-			return saveInput{}, fmt.Errorf("store: save article %s: page: %w", a.URL, err)
-		}
 	}
 	return in, nil
 }
@@ -438,22 +431,9 @@ func putArticle(tx *bolt.Tx, old, art *articleRecord, in *saveInput) error {
 	}
 	if in.page != nil {
 		aliases = append(aliases, "p:"+in.page.SHA256, "u:"+in.page.URL)
-		pages := tx.Bucket(bPages)
-		if pages.Get([]byte(in.page.URL)) == nil {
-			if err := addCount(tx, "pages", 1); err != nil {
-				return err
-			}
-		}
-		pb := in.pageJSON
-		if art.URL != in.article.URL {
-			rec := *in.page
-			rec.Article = art.URL
-			var err error
-			if pb, err = json.Marshal(&rec); err != nil {
-				return err
-			}
-		}
-		if err := pages.Put([]byte(in.page.URL), pb); err != nil {
+		rec := *in.page
+		rec.Article = art.URL
+		if err := putPage(tx, rec); err != nil {
 			return err
 		}
 	}

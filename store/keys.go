@@ -18,7 +18,8 @@ var (
 	bArticles = []byte("articles") // canonical URL -> article record
 	bArtDate  = []byte("artdate")  // published \x00 seq (8 bytes) -> canonical URL
 	bAlias    = []byte("alias")    // "p:"+page sha256 | "t:"+text sha256 | "u:"+page URL -> canonical URL
-	bPages    = []byte("pages")    // page URL -> page record (body gzipped)
+	bPages    = []byte("pages")    // page URL -> page record (JSON, without the body)
+	bBodies   = []byte("bodies")   // body seq (8 bytes) -> gzipped page body, appended in fetch order
 	bVisited  = []byte("visited")  // request id (8 bytes) -> nothing
 	bFetch    = []byte("fetch")    // URL -> fetch state JSON
 	bRuns     = []byte("runs")     // run id (8 bytes) -> run JSON
@@ -27,11 +28,13 @@ var (
 )
 
 var allBuckets = [][]byte{bCases, bFeat, bContrib, bIndex, bRevs, bArticles, bArtDate,
-	bAlias, bPages, bVisited, bFetch, bRuns, bCursors, bMeta}
+	bAlias, bPages, bBodies, bVisited, bFetch, bRuns, bCursors, bMeta}
 
 // schemaVersion is written on creation; a file from a newer trialwatch is
-// refused rather than misread.
-const schemaVersion = 1
+// refused rather than misread. Version 2 keeps page bodies in their own
+// bucket (version 1 kept them inside the page record, which version 2
+// still reads); opening a version 1 file raises it to 2.
+const schemaVersion = 2
 
 func initBuckets(tx *bolt.Tx) error {
 	for _, name := range allBuckets {
@@ -44,8 +47,12 @@ func initBuckets(tx *bolt.Tx) error {
 	if v == nil {
 		return meta.Put([]byte("schema"), u64(schemaVersion))
 	}
-	if got := binary.BigEndian.Uint64(v); got > schemaVersion {
+	got := binary.BigEndian.Uint64(v)
+	if got > schemaVersion {
 		return fmt.Errorf("file has schema version %d, this program reads up to %d", got, schemaVersion)
+	}
+	if got < schemaVersion {
+		return meta.Put([]byte("schema"), u64(schemaVersion))
 	}
 	return nil
 }

@@ -30,7 +30,70 @@ type pageRecord struct {
 	SHA256  string      `json:"sha256"`
 	Size    int         `json:"size"`
 	Fetched time.Time   `json:"fetched"`
-	Body    []byte      `json:"body"` // gzip
+	// BodySeq is the key of the gzipped body in the bodies bucket. Bodies
+	// are appended there in fetch order, so saving a page writes only the
+	// end of that bucket's tree and never rewrites the bodies of pages
+	// that happen to sort near its URL.
+	BodySeq uint64 `json:"body_seq,omitempty"`
+	// Body is the gzipped body: in memory before the page is stored, and
+	// inside records of schema version 1.
+	Body []byte `json:"body,omitempty"`
+}
+
+// putPage stores rec under its URL and its body at the end of the bodies
+// bucket, dropping the body of the page it replaces.
+func putPage(tx *bolt.Tx, rec pageRecord) error {
+	pages, bodies := tx.Bucket(bPages), tx.Bucket(bBodies)
+	if v := pages.Get([]byte(rec.URL)); v != nil {
+		var old pageRecord
+		if err := json.Unmarshal(v, &old); err == nil && old.BodySeq != 0 {
+			if err := bodies.Delete(u64(old.BodySeq)); err != nil {
+				return err
+			}
+		}
+	} else if err := addCount(tx, "pages", 1); err != nil {
+		return err
+	}
+	seq, err := bodies.NextSequence()
+	if err != nil {
+		return err
+	}
+	bodies.FillPercent = 1 // appended in key order: full pages
+	if err := bodies.Put(u64(seq), rec.Body); err != nil {
+		return err
+	}
+	rec.BodySeq, rec.Body = seq, nil
+	b, err := json.Marshal(&rec)
+	if err != nil {
+		return err
+	}
+	return pages.Put([]byte(rec.URL), b)
+}
+
+// getPage reads the record stored under url with its body (copied out of
+// the transaction), or reports ErrNotFound.
+func getPage(tx *bolt.Tx, url []byte) (pageRecord, error) {
+	var rec pageRecord
+	v := tx.Bucket(bPages).Get(url)
+	if v == nil {
+		return rec, ErrNotFound
+	}
+	if err := json.Unmarshal(v, &rec); err != nil {
+		return rec, err
+	}
+	return rec, loadBody(tx, &rec)
+}
+
+func loadBody(tx *bolt.Tx, rec *pageRecord) error {
+	if rec.BodySeq == 0 {
+		return nil // schema version 1: the body is in the record
+	}
+	b := tx.Bucket(bBodies).Get(u64(rec.BodySeq))
+	if b == nil {
+		return fmt.Errorf("page %s: body %d missing", rec.URL, rec.BodySeq)
+	}
+	rec.Body = bytes.Clone(b)
+	return nil
 }
 
 // newPageRecord compresses and hashes a page; it runs outside the write
@@ -89,11 +152,9 @@ type PageInfo struct {
 func (db *DB) Page(url string) (trialwatch.Page, PageInfo, error) {
 	var rec pageRecord
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bPages).Get([]byte(url))
-		if v == nil {
-			return ErrNotFound
-		}
-		return json.Unmarshal(v, &rec)
+		var err error
+		rec, err = getPage(tx, []byte(url))
+		return err
 	})
 	if err != nil {
 		return trialwatch.Page{}, PageInfo{}, fmt.Errorf("store: page %s: %w", url, err)
@@ -128,6 +189,9 @@ func (db *DB) Pages(ctx context.Context, fn func(trialwatch.Page) error) error {
 				var r pageRecord
 				if err := json.Unmarshal(v, &r); err != nil {
 					return fmt.Errorf("page %s: %w", k, err)
+				}
+				if err := loadBody(tx, &r); err != nil {
+					return err
 				}
 				recs = append(recs, r)
 				after = clone(k)
