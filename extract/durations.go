@@ -146,7 +146,7 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 		for j < len(toks) && f.Is("and", toks[j].low) {
 			j++
 		}
-		if j == v.next {
+		if j == v.next && !smallerUnitNext(f, toks, j, v.unit) {
 			break
 		}
 		n, next, ok := numberAt(f, toks, j)

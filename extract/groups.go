@@ -156,7 +156,7 @@ func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
 		j++
 	}
 number:
-	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || f.Is("determiners", toks[j-1].low)) {
+	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || f.Is("determiners", toks[j-1].low)) || bareOrdinal(f, toks, i, j) {
 		if o, ok := f.Ordinals[toksLow(toks, j)]; ok {
 			k := j + 1
 			// "a fourth defendant", "a fifth was", "gave a fifth a
@@ -421,23 +421,16 @@ func apposition(gap string, a, b *group) bool {
 }
 
 func matchAny(ps []*rules.Pattern, s string) bool {
-	return matchAnyLower(ps, s, rules.Fold(s))
+	if len(ps) == 0 {
+		return false
+	}
+	return matchAnyText(ps, s, rules.NewText(s))
 }
 
 // matchAnyText is matchAny for a prepared text.
 func matchAnyText(ps []*rules.Pattern, s string, ft *rules.Text) bool {
 	for _, p := range ps {
-		if p.CouldText(ft) && p.Regexp.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// matchAnyLower is matchAny for a text whose folded form is known.
-func matchAnyLower(ps []*rules.Pattern, s, lower string) bool {
-	for _, p := range ps {
-		if p.Could(lower) && p.Regexp.MatchString(s) {
+		if p.Match(ft) {
 			return true
 		}
 	}

@@ -1,0 +1,30 @@
+package extract
+
+import "github.com/trialwatch/trialwatch/rules"
+
+// bareOrdinal reports an ordinal that counts one more person without an
+// article before it, as languages without articles write it ("Четвёртый
+// подсудимый получил…", "третий — 3 года"): at the start of a clause, and
+// followed by a person noun, a bare verb or a dash.
+func bareOrdinal(f *rules.Facts, toks []token, i, j int) bool {
+	if j != i || j >= len(toks) || (i > 0 && toks[i-1].word) {
+		return false
+	}
+	if _, ok := f.Ordinals[toks[j].low]; !ok || j+1 >= len(toks) {
+		return false
+	}
+	next := toks[j+1]
+	return f.Is("persons", next.low) || f.Is("bare_verbs", next.low) || next.low == "—" || next.low == "–"
+}
+
+// smallerUnitNext reports a number and a unit smaller than unit at
+// toks[j]: the next part of a term written without a joiner ("3 года 6
+// месяцев").
+func smallerUnitNext(f *rules.Facts, toks []token, j int, unit float64) bool {
+	_, next, ok := numberAt(f, toks, j)
+	if !ok || unit == 0 {
+		return false
+	}
+	u, ok := unitAt(f, toks, next)
+	return ok && u > 0 && u < unit
+}
