@@ -2,14 +2,14 @@ package export
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/trialwatch/trialwatch"
 	"github.com/trialwatch/trialwatch/store"
 )
 
@@ -25,83 +25,219 @@ var csvColumns = []string{
 	"appeal_of", "first_seen", "updated", "sources", "evidence", "disputed",
 }
 
+// csvEncoder writes RFC 4180 CSV as encoding/csv's Writer does (fields
+// quoted only where they must be, "\n" after each record), row by row
+// into a buffer of its own.
 type csvEncoder struct {
-	w *csv.Writer
+	w   io.Writer
+	buf []byte
 }
 
-func newCSVEncoder(w io.Writer) *csvEncoder { return &csvEncoder{w: csv.NewWriter(w)} }
+func newCSVEncoder(w io.Writer) *csvEncoder { return &csvEncoder{w: w} }
 
-// begin writes the header and flushes it, so rows formatted elsewhere and
-// written straight to the output come after it.
+// begin writes the header, so rows formatted elsewhere and written straight
+// to the output come after it.
 func (e *csvEncoder) begin() error {
-	if err := e.w.Write(csvColumns); err != nil {
+	b := e.buf[:0]
+	for i, c := range csvColumns {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCSVField(b, []byte(c))
+	}
+	e.buf = append(b, '\n')
+	_, err := e.w.Write(e.buf)
+	return err
+}
+
+func (e *csvEncoder) write(rc store.RawCase, update bool) error {
+	b, err := appendCSVRow(e.buf[:0], rc, update)
+	if err != nil {
 		return err
 	}
-	e.w.Flush()
-	return e.w.Error()
+	e.buf = b
+	_, err = e.w.Write(b)
+	return err
 }
-
-func (e *csvEncoder) write(rc store.RawCase, update bool) error { return csvRow(e.w, rc, update) }
 
 // format writes one case's row to buf; it keeps no state, so rows can be
 // made in parallel.
 func (e *csvEncoder) format(buf *bytes.Buffer, rc store.RawCase, update bool) error {
-	w := csv.NewWriter(buf)
-	if err := csvRow(w, rc, update); err != nil {
-		return err
-	}
-	w.Flush()
-	return w.Error()
-}
-
-func csvRow(w *csv.Writer, rc store.RawCase, update bool) error {
-	var sc trialwatch.StoredCase
-	if err := json.Unmarshal(rc.JSON, &sc); err != nil {
-		return err
-	}
-	sc.Normalize()
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}
-	num := func(p *int) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.Itoa(*p)
-	}
-	urls := make([]string, len(sc.Sources))
-	for i, s := range sc.Sources {
-		urls[i] = s.URL
-	}
-	evidence, err := jsonText(sc.Evidence)
+	b := buf.AvailableBuffer()
+	b, err := appendCSVRow(b, rc, update)
 	if err != nil {
 		return err
 	}
-	disputed := ""
-	if len(sc.Disputed) > 0 {
-		if disputed, err = jsonText(sc.Disputed); err != nil {
-			return err
-		}
-	}
-	r := make([]string, 0, len(csvColumns))
-	r = append(r, sc.ID, strconv.FormatBool(update), string(sc.Stage), str(sc.Court), str(sc.Location),
-		str(sc.Country), str(sc.DecisionDate), num(sc.Defendants), num(sc.Convicted), num(sc.Acquitted),
-		num(sc.Imprisoned), num(sc.Suspended), num(sc.SentenceMinMonths), num(sc.SentenceMaxMonths),
-		num(sc.Victims), strings.Join(sc.Charges, "; "), str(sc.DefendantRole), sc.AppealOf,
-		sc.FirstSeen.UTC().Format(time.RFC3339), sc.Updated.UTC().Format(time.RFC3339),
-		strings.Join(urls, " "), evidence, disputed)
-	for i := range r {
-		r[i] = safeCell(r[i])
-	}
-	return w.Write(r)
+	buf.Write(b)
+	return nil
 }
 
-func (e *csvEncoder) end() error {
-	e.w.Flush()
-	return e.w.Error()
+func (e *csvEncoder) end() error { return nil }
+
+// appendCSVRow appends the row of one case to dst.
+func appendCSVRow(dst []byte, rc store.RawCase, update bool) ([]byte, error) {
+	r := getRow()
+	defer putRow(r)
+	if err := r.decode(rc.JSON); err != nil {
+		return dst, err
+	}
+	cell := func(v []byte) { dst = appendCell(append(dst, ','), v) }
+	dst = appendCell(dst, r.id)
+	cell(strconv.AppendBool(r.scratch[:0], update))
+	cell(r.stage)
+	for _, t := range r.texts[:tRole] {
+		cell(t.b)
+	}
+	for _, n := range r.ints {
+		c := r.scratch[:0]
+		if n.ok {
+			c = strconv.AppendInt(c, int64(n.n), 10)
+		}
+		cell(c)
+	}
+	c := r.scratch[:0]
+	for i, ch := range r.charges {
+		if i > 0 {
+			c = append(c, "; "...)
+		}
+		c = append(c, ch...)
+	}
+	cell(c)
+	cell(r.texts[tRole].b)
+	cell(r.appealOf)
+	cell(r.firstSeen.UTC().AppendFormat(c[:0], time.RFC3339))
+	cell(r.updated.UTC().AppendFormat(c[:0], time.RFC3339))
+	c = c[:0]
+	for i, s := range r.sources {
+		if i > 0 {
+			c = append(c, ' ')
+		}
+		c = append(c, s.url...)
+	}
+	cell(c)
+	c = append(c[:0], '{')
+	for i, p := range r.evidence {
+		if i > 0 {
+			c = append(c, ',')
+		}
+		c = appendJSONString(c, p.k)
+		c = append(c, ':')
+		c = appendJSONString(c, p.v)
+	}
+	c = append(c, '}')
+	cell(c)
+	c = c[:0]
+	if len(r.disputed) > 0 {
+		d, err := jsonText(r.disputed)
+		if err != nil {
+			return dst, err
+		}
+		c = append(c, d...)
+	} else if len(r.disputes) > 0 {
+		c = r.appendDisputesJSON(c)
+	}
+	cell(c)
+	r.scratch = c
+	return append(dst, '\n'), nil
+}
+
+// appendDisputesJSON appends the disputed fields as encoding/json encodes
+// a map[string][]trialwatch.FieldValue.
+func (r *row) appendDisputesJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	for i, d := range r.disputes {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(appendJSONString(dst, d.key), ':')
+		if d.null {
+			dst = append(dst, "null"...)
+			continue
+		}
+		dst = append(dst, '[')
+		for j, v := range r.dvals[d.lo:d.hi] {
+			if j > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"value":`...)
+			switch v.kind {
+			case 's':
+				dst = appendJSONString(dst, v.s)
+			case 'n':
+				dst = strconv.AppendInt(dst, int64(v.n), 10)
+			case 't':
+				dst = append(dst, "true"...)
+			case 'f':
+				dst = append(dst, "false"...)
+			default:
+				dst = append(dst, "null"...)
+			}
+			dst = append(dst, `,"sources":`...)
+			if v.srcNull {
+				dst = append(dst, "null}"...)
+				continue
+			}
+			dst = append(dst, '[')
+			for k, u := range r.dsrcs[v.lo:v.hi] {
+				if k > 0 {
+					dst = append(dst, ',')
+				}
+				dst = appendJSONString(dst, u)
+			}
+			dst = append(dst, "]}"...)
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
+}
+
+// appendCell appends one field as safeCell and encoding/csv would write
+// it.
+func appendCell(dst, v []byte) []byte {
+	if len(v) > 0 && strings.IndexByte("=+-@\t\r", v[0]) >= 0 {
+		// The apostrophe first: the field needs quotes only for what
+		// follows it.
+		if !bytes.ContainsAny(v, "\n\r\",") {
+			return append(append(dst, '\''), v...)
+		}
+		dst = append(dst, '"', '\'')
+		return appendQuoted(dst, v)
+	}
+	return appendCSVField(dst, v)
+}
+
+// appendCSVField appends a field as encoding/csv's Writer with a comma
+// delimiter does: quoted when it holds a quote, comma, CR or LF, when it
+// starts with a space, or when it is `\.`.
+func appendCSVField(dst, v []byte) []byte {
+	if len(v) == 0 {
+		return dst
+	}
+	quote := bytes.ContainsAny(v, "\n\r\",") || string(v) == `\.`
+	if !quote {
+		r, _ := utf8.DecodeRune(v)
+		quote = unicode.IsSpace(r)
+	}
+	if !quote {
+		return append(dst, v...)
+	}
+	return appendQuoted(append(dst, '"'), v)
+}
+
+// appendQuoted appends the inside of a quoted field, quotes doubled, and
+// the closing quote.
+func appendQuoted(dst, v []byte) []byte {
+	for {
+		i := bytes.IndexByte(v, '"')
+		if i < 0 {
+			break
+		}
+		dst = append(dst, v[:i+1]...)
+		dst = append(dst, '"')
+		v = v[i+1:]
+	}
+	dst = append(dst, v...)
+	return append(dst, '"')
 }
 
 // jsonText encodes v as JSON without HTML escaping, so evidence reads as
@@ -114,6 +250,60 @@ func jsonText(v any) (string, error) {
 		return "", err
 	}
 	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// with HTML escaping off.
+func appendJSONString(dst, s []byte) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRune(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // safeCell keeps a spreadsheet from reading a cell as a formula: text

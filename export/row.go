@@ -1,0 +1,776 @@
+package export
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"sync"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/trialwatch/trialwatch"
+)
+
+// row is a stored case read for CSV and Atom: only the fields they write,
+// its texts as bytes that point into the stored JSON (or into arena, where
+// a text had escapes), so reading a case allocates next to nothing.
+// Decoding the whole trialwatch.StoredCase with encoding/json was most of
+// the cost of those formats.
+type row struct {
+	id, stage, appealOf []byte
+	// texts are court, location, country, decision_date, defendant_role.
+	texts [nTexts]optText
+	// ints are defendants, convicted, acquitted, imprisoned, suspended,
+	// sentence_min_months, sentence_max_months, victims.
+	ints               [nInts]optInt
+	charges            [][]byte
+	evidence           []pair // sorted by key, no key twice
+	firstSeen, updated time.Time
+	sources            []sourceRef
+	// disputes are the disputed fields, sorted by key, as the fast reader
+	// reads them; disputed holds them instead where encoding/json read the
+	// case.
+	disputes       []dispute
+	dvals          []dvalue
+	dsrcs          [][]byte
+	disputed       map[string][]trialwatch.FieldValue
+	arena, scratch []byte
+	seen           uint32 // bits of the keys read, by key number
+}
+
+// dispute is one disputed field: the values the sources gave are
+// dvals[lo:hi]; null is set where the list itself was null.
+type dispute struct {
+	key    []byte
+	lo, hi int
+	null   bool
+}
+
+// dvalue is one trialwatch.FieldValue: a string, a whole number, true,
+// false or null (kinds 's', 'n', 't', 'f', 0), given by the sources
+// dsrcs[lo:hi], or by null in place of a list.
+type dvalue struct {
+	kind    byte
+	s       []byte
+	n       int
+	lo, hi  int
+	srcNull bool
+}
+
+// optText is a text field of the record: ok is false where it is null.
+type optText struct {
+	b  []byte
+	ok bool
+}
+
+// optInt is a whole-number field of the record: ok is false where it is
+// null.
+type optInt struct {
+	n  int
+	ok bool
+}
+
+type pair struct{ k, v []byte }
+
+type sourceRef struct{ url, outlet, title, published []byte }
+
+const (
+	tCourt = iota
+	tLocation
+	tCountry
+	tDate
+	tRole
+	nTexts
+)
+
+const (
+	iDefendants = iota
+	iConvicted
+	iAcquitted
+	iImprisoned
+	iSuspended
+	iMin
+	iMax
+	iVictims
+	nInts
+)
+
+var rows = sync.Pool{New: func() any { return new(row) }}
+
+func getRow() *row { return rows.Get().(*row) }
+
+func putRow(r *row) {
+	if cap(r.arena) > 1<<20 || cap(r.scratch) > 1<<20 {
+		return // an outsized case: let its buffers go
+	}
+	rows.Put(r)
+}
+
+func (r *row) reset() {
+	*r = row{
+		charges:  r.charges[:0],
+		evidence: r.evidence[:0],
+		sources:  r.sources[:0],
+		disputes: r.disputes[:0],
+		dvals:    r.dvals[:0],
+		dsrcs:    r.dsrcs[:0],
+		arena:    r.arena[:0],
+		scratch:  r.scratch[:0],
+	}
+}
+
+// errSlow says the fast reader met something it leaves to encoding/json
+// (a key it does not know or that comes twice, a number that is not a
+// plain int, a disputed value that is neither a string, a whole number nor
+// a literal, a syntax error); encoding/json then settles what the case
+// means or says what is wrong with it.
+var errSlow = errors.New("export: case needs the full decoder")
+
+// decode reads a stored case. Whatever the input, it gives what decoding
+// it into a trialwatch.StoredCase with encoding/json would give, or the
+// same error.
+func (r *row) decode(data []byte) error {
+	r.reset()
+	if err := r.fast(data); err == nil {
+		return nil
+	}
+	r.reset()
+	return r.slow(data)
+}
+
+// slow reads a case with encoding/json into a full StoredCase and keeps
+// what the formats use.
+func (r *row) slow(data []byte) error {
+	var sc trialwatch.StoredCase
+	if err := json.Unmarshal(data, &sc); err != nil {
+		return err
+	}
+	sc.Normalize()
+	r.fromStored(&sc)
+	return nil
+}
+
+// fromStored fills r from a decoded case.
+func (r *row) fromStored(sc *trialwatch.StoredCase) {
+	r.id, r.stage, r.appealOf = []byte(sc.ID), []byte(sc.Stage), []byte(sc.AppealOf)
+	for i, p := range [nTexts]*string{sc.Court, sc.Location, sc.Country, sc.DecisionDate, sc.DefendantRole} {
+		if p != nil {
+			r.texts[i] = optText{[]byte(*p), true}
+		}
+	}
+	for i, p := range [nInts]*int{sc.Defendants, sc.Convicted, sc.Acquitted, sc.Imprisoned, sc.Suspended,
+		sc.SentenceMinMonths, sc.SentenceMaxMonths, sc.Victims} {
+		if p != nil {
+			r.ints[i] = optInt{*p, true}
+		}
+	}
+	for _, c := range sc.Charges {
+		r.charges = append(r.charges, []byte(c))
+	}
+	for k, v := range sc.Evidence {
+		r.evidence = append(r.evidence, pair{[]byte(k), []byte(v)})
+	}
+	sortPairs(r.evidence)
+	r.firstSeen, r.updated = sc.FirstSeen, sc.Updated
+	for _, s := range sc.Sources {
+		r.sources = append(r.sources, sourceRef{[]byte(s.URL), []byte(s.Outlet), []byte(s.Title), []byte(s.Published)})
+	}
+	r.disputed = sc.Disputed
+}
+
+// sortedUnique sorts the items of a JSON object by key and reports whether
+// no key came twice (encoding/json would keep the last; the fast reader
+// leaves that to it).
+func sortedUnique[T pair | dispute](items []T) bool {
+	key := func(t *T) []byte {
+		switch v := any(t).(type) {
+		case *pair:
+			return v.k
+		case *dispute:
+			return v.key
+		}
+		return nil
+	}
+	sorted := true
+	for i := 1; i < len(items) && sorted; i++ {
+		sorted = compareBytes(key(&items[i-1]), key(&items[i])) < 0
+	}
+	if sorted {
+		return true
+	}
+	slices.SortFunc(items, func(a, b T) int { return compareBytes(key(&a), key(&b)) })
+	for i := 1; i < len(items); i++ {
+		if string(key(&items[i-1])) == string(key(&items[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func sortPairs(ps []pair) {
+	slices.SortFunc(ps, func(a, b pair) int { return compareBytes(a.k, b.k) })
+}
+
+func compareBytes(a, b []byte) int {
+	switch {
+	case string(a) < string(b):
+		return -1
+	case string(a) > string(b):
+		return 1
+	}
+	return 0
+}
+
+// The top-level keys the fast reader knows, by bit.
+const (
+	kID = iota
+	kStage
+	kCourt
+	kLocation
+	kCountry
+	kDate
+	kDefendants
+	kConvicted
+	kAcquitted
+	kImprisoned
+	kSuspended
+	kMin
+	kMax
+	kVictims
+	kCharges
+	kRole
+	kEvidence
+	kRules
+	kFirstSeen
+	kUpdated
+	kSources
+	kDisputed
+	kAppealOf
+)
+
+func keyNumber(k []byte) int {
+	switch string(k) {
+	case "id":
+		return kID
+	case "stage":
+		return kStage
+	case "court":
+		return kCourt
+	case "location":
+		return kLocation
+	case "country":
+		return kCountry
+	case "decision_date":
+		return kDate
+	case "defendants":
+		return kDefendants
+	case "convicted":
+		return kConvicted
+	case "acquitted":
+		return kAcquitted
+	case "imprisoned":
+		return kImprisoned
+	case "suspended":
+		return kSuspended
+	case "sentence_min_months":
+		return kMin
+	case "sentence_max_months":
+		return kMax
+	case "victims":
+		return kVictims
+	case "charges":
+		return kCharges
+	case "defendant_role":
+		return kRole
+	case "evidence":
+		return kEvidence
+	case "rules":
+		return kRules
+	case "first_seen":
+		return kFirstSeen
+	case "updated":
+		return kUpdated
+	case "sources":
+		return kSources
+	case "disputed":
+		return kDisputed
+	case "appeal_of":
+		return kAppealOf
+	}
+	return -1
+}
+
+// fast reads the JSON the store writes, and any JSON of the same keys
+// with plain strings and ints; it returns errSlow for anything else.
+func (r *row) fast(data []byte) error {
+	s := scanner{b: data, r: r}
+	if !s.object(func(key []byte) bool {
+		k := keyNumber(key)
+		if k < 0 || r.seen&(1<<k) != 0 {
+			return false
+		}
+		r.seen |= 1 << k
+		return s.field(k)
+	}) {
+		return errSlow
+	}
+	s.ws()
+	if s.i != len(s.b) {
+		return errSlow
+	}
+	if !sortedUnique(r.evidence) {
+		return errSlow
+	}
+	if !sortedUnique(r.disputes) {
+		return errSlow
+	}
+	return nil
+}
+
+// scanner reads JSON from b at i.
+type scanner struct {
+	b []byte
+	i int
+	r *row
+}
+
+func (s *scanner) ws() {
+	if s.i < len(s.b) && s.b[s.i] > ' ' {
+		return
+	}
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// next skips whitespace and reports whether the next byte is c, taking it
+// if so.
+func (s *scanner) next(c byte) bool {
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// null takes a null literal if one comes next.
+func (s *scanner) null() bool {
+	s.ws()
+	if len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
+		s.i += 4
+		return true
+	}
+	return false
+}
+
+// object reads an object, calling fn for each key with the scanner on its
+// value; fn returns false to give up.
+func (s *scanner) object(fn func(key []byte) bool) bool {
+	if !s.next('{') {
+		return false
+	}
+	if s.next('}') {
+		return true
+	}
+	for {
+		s.ws()
+		key, ok := s.str()
+		if !ok || !s.next(':') {
+			return false
+		}
+		s.ws()
+		if !fn(key) {
+			return false
+		}
+		if s.next(',') {
+			continue
+		}
+		return s.next('}')
+	}
+}
+
+// array reads an array, calling fn with the scanner on each element.
+func (s *scanner) array(fn func() bool) bool {
+	if !s.next('[') {
+		return false
+	}
+	if s.next(']') {
+		return true
+	}
+	for {
+		s.ws()
+		if !fn() {
+			return false
+		}
+		if s.next(',') {
+			continue
+		}
+		return s.next(']')
+	}
+}
+
+// str reads a string and unquotes it as encoding/json does: escapes
+// decoded, a \u escape of half a surrogate pair and each byte of invalid
+// UTF-8 replaced by U+FFFD. A string with neither escapes nor invalid
+// UTF-8 is returned in place; others are unquoted into the arena.
+func (s *scanner) str() ([]byte, bool) {
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		return nil, false
+	}
+	start := s.i + 1
+	ascii := true
+	for j := start; j < len(s.b); j++ {
+		c := s.b[j]
+		if c == '"' {
+			v := s.b[start:j]
+			if !ascii && !utf8.Valid(v) {
+				break
+			}
+			s.i = j + 1
+			return v, true
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return nil, false
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	return s.unquote(start)
+}
+
+// unquote is str for strings that need copying.
+func (s *scanner) unquote(start int) ([]byte, bool) {
+	a := s.r.arena
+	from := len(a)
+	for j := start; j < len(s.b); {
+		c := s.b[j]
+		switch {
+		case c == '"':
+			s.r.arena = a
+			s.i = j + 1
+			return a[from:len(a):len(a)], true
+		case c == '\\':
+			if j+1 >= len(s.b) {
+				return nil, false
+			}
+			switch e := s.b[j+1]; e {
+			case '"', '\\', '/':
+				a = append(a, e)
+			case 'b':
+				a = append(a, '\b')
+			case 'f':
+				a = append(a, '\f')
+			case 'n':
+				a = append(a, '\n')
+			case 'r':
+				a = append(a, '\r')
+			case 't':
+				a = append(a, '\t')
+			case 'u':
+				r := hex4(s.b[j:])
+				if r < 0 {
+					return nil, false
+				}
+				j += 6
+				if utf16.IsSurrogate(r) {
+					if dec := utf16.DecodeRune(r, hex4(s.b[j:])); dec != utf8.RuneError {
+						a = utf8.AppendRune(a, dec)
+						j += 6
+						continue
+					}
+					r = utf8.RuneError
+				}
+				a = utf8.AppendRune(a, r)
+				continue
+			default:
+				return nil, false
+			}
+			j += 2
+		case c < 0x20:
+			return nil, false
+		case c < utf8.RuneSelf:
+			a = append(a, c)
+			j++
+		default:
+			r, size := utf8.DecodeRune(s.b[j:])
+			if r == utf8.RuneError && size == 1 {
+				a = utf8.AppendRune(a, utf8.RuneError)
+			} else {
+				a = append(a, s.b[j:j+size]...)
+			}
+			j += size
+		}
+	}
+	return nil, false
+}
+
+// hex4 reads the rune of a \uXXXX escape at the start of b, or returns -1.
+func hex4(b []byte) rune {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return -1
+	}
+	var r rune
+	for _, c := range b[2:6] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
+}
+
+// rawString reads a string and returns it as written, quotes included.
+func (s *scanner) rawString() ([]byte, bool) {
+	start := s.i
+	if _, ok := s.str(); !ok {
+		return nil, false
+	}
+	return s.b[start:s.i], true
+}
+
+// text reads a string or null; null gives ok false.
+func (s *scanner) text() (optText, bool) {
+	if s.null() {
+		return optText{}, true
+	}
+	v, ok := s.str()
+	return optText{v, true}, ok
+}
+
+// plain reads a string into a Go string field: null leaves it empty.
+func (s *scanner) plain() ([]byte, bool) {
+	if s.null() {
+		return nil, true
+	}
+	return s.str()
+}
+
+// int reads a whole number that fits an int easily, or null.
+func (s *scanner) int() (optInt, bool) {
+	if s.null() {
+		return optInt{}, true
+	}
+	j := s.i
+	neg := j < len(s.b) && s.b[j] == '-'
+	if neg {
+		j++
+	}
+	d := j
+	n := 0
+	for j < len(s.b) && s.b[j] >= '0' && s.b[j] <= '9' {
+		n = n*10 + int(s.b[j]-'0')
+		j++
+	}
+	if j == d || j-d > 18 || (s.b[d] == '0' && j-d > 1) {
+		return optInt{}, false
+	}
+	if j < len(s.b) {
+		switch s.b[j] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+		default:
+			return optInt{}, false // a fraction, an exponent or worse
+		}
+	}
+	s.i = j
+	if neg {
+		n = -n
+	}
+	return optInt{n, true}, true
+}
+
+// time reads a time as encoding/json does: by time.Time's UnmarshalJSON.
+func (s *scanner) time(t *time.Time) bool {
+	if s.null() {
+		return true
+	}
+	raw, ok := s.rawString()
+	return ok && t.UnmarshalJSON(raw) == nil
+}
+
+// pairs reads an object of strings, or null, into out if it is not nil.
+func (s *scanner) pairs(out *[]pair) bool {
+	if s.null() {
+		return true
+	}
+	return s.object(func(key []byte) bool {
+		v, ok := s.str()
+		if out != nil {
+			*out = append(*out, pair{key, v})
+		}
+		return ok
+	})
+}
+
+// fieldValue reads one trialwatch.FieldValue whose value is a string, a
+// whole number, true, false or null.
+func (s *scanner) fieldValue() bool {
+	r := s.r
+	v := dvalue{lo: len(r.dsrcs), srcNull: true}
+	var seen uint8
+	ok := s.object(func(key []byte) bool {
+		switch string(key) {
+		case "value":
+			if seen&1 != 0 {
+				return false
+			}
+			seen |= 1
+			return s.anyValue(&v)
+		case "sources":
+			if seen&2 != 0 {
+				return false
+			}
+			seen |= 2
+			if s.null() {
+				return true
+			}
+			v.srcNull = false
+			v.lo = len(r.dsrcs)
+			return s.array(func() bool {
+				u, ok := s.str()
+				r.dsrcs = append(r.dsrcs, u)
+				return ok
+			})
+		}
+		return false
+	})
+	v.hi = len(r.dsrcs)
+	r.dvals = append(r.dvals, v)
+	return ok
+}
+
+// anyValue reads a value decoded into an interface: a string, a whole
+// number of at most 15 digits (so float64 holds it exactly), or a literal.
+func (s *scanner) anyValue(v *dvalue) bool {
+	if s.null() {
+		v.kind = 0
+		return true
+	}
+	if s.i >= len(s.b) {
+		return false
+	}
+	switch c := s.b[s.i]; {
+	case c == '"':
+		var ok bool
+		v.kind = 's'
+		v.s, ok = s.str()
+		return ok
+	case c == 't' && len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "true":
+		v.kind = 't'
+		s.i += 4
+		return true
+	case c == 'f' && len(s.b)-s.i >= 5 && string(s.b[s.i:s.i+5]) == "false":
+		v.kind = 'f'
+		s.i += 5
+		return true
+	}
+	start := s.i
+	n, ok := s.int()
+	if !ok || s.i-start > 15 || string(s.b[start:s.i]) == "-0" {
+		return false
+	}
+	v.kind, v.n = 'n', n.n
+	return true
+}
+
+// field reads the value of top-level key k.
+func (s *scanner) field(k int) bool {
+	r := s.r
+	var ok bool
+	switch k {
+	case kID:
+		r.id, ok = s.plain()
+	case kStage:
+		r.stage, ok = s.plain()
+	case kAppealOf:
+		r.appealOf, ok = s.plain()
+	case kCourt:
+		r.texts[tCourt], ok = s.text()
+	case kLocation:
+		r.texts[tLocation], ok = s.text()
+	case kCountry:
+		r.texts[tCountry], ok = s.text()
+	case kDate:
+		r.texts[tDate], ok = s.text()
+	case kRole:
+		r.texts[tRole], ok = s.text()
+	case kDefendants, kConvicted, kAcquitted, kImprisoned, kSuspended, kMin, kMax, kVictims:
+		r.ints[k-kDefendants], ok = s.int()
+	case kCharges:
+		ok = s.null() || s.array(func() bool {
+			v, ok := s.str()
+			r.charges = append(r.charges, v)
+			return ok
+		})
+	case kEvidence:
+		ok = s.pairs(&r.evidence)
+	case kRules:
+		// Not exported, but read so that a malformed value fails as it
+		// would in encoding/json.
+		ok = s.pairs(nil)
+	case kFirstSeen:
+		ok = s.time(&r.firstSeen)
+	case kUpdated:
+		ok = s.time(&r.updated)
+	case kSources:
+		ok = s.null() || s.array(func() bool {
+			var src sourceRef
+			var seen uint8
+			ok := s.object(func(key []byte) bool {
+				var p *[]byte
+				var bit uint8
+				switch string(key) {
+				case "url":
+					p, bit = &src.url, 1
+				case "outlet":
+					p, bit = &src.outlet, 2
+				case "title":
+					p, bit = &src.title, 4
+				case "published":
+					p, bit = &src.published, 8
+				default:
+					return false
+				}
+				if seen&bit != 0 {
+					return false
+				}
+				seen |= bit
+				var ok bool
+				*p, ok = s.plain()
+				return ok
+			})
+			r.sources = append(r.sources, src)
+			return ok
+		})
+	case kDisputed:
+		ok = s.null() || s.object(func(key []byte) bool {
+			d := dispute{key: key, lo: len(r.dvals)}
+			if s.null() {
+				d.null = true
+			} else if !s.array(s.fieldValue) {
+				return false
+			}
+			d.hi = len(r.dvals)
+			r.disputes = append(r.disputes, d)
+			return true
+		})
+	}
+	return ok
+}
