@@ -29,14 +29,15 @@ func main() {
 	listings := flag.Int("listings", 60, "listing pages on the synthetic site")
 	parallel := flag.Int("parallel", 8, "requests in flight to the site")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the trialwatch crawl to this file")
+	keep := flag.String("keep-db", "", "copy the crawl's database to this file afterwards, to inspect it")
 	flag.Parse()
-	if err := run(*bin, *articles, *listings, *parallel, *profile); err != nil {
+	if err := run(*bin, *articles, *listings, *parallel, *profile, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "trialwatch-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, articles, listings, parallel int, profile string) error {
+func run(bin string, articles, listings, parallel int, profile, keep string) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func run(bin string, articles, listings, parallel int, profile string) error {
 	fmt.Printf("synthetic site: %d article pages (~%d KB each), %d listing pages, %d cores\n",
 		articles, pageSize(base+"/news/1")/1024, listings, runtime.NumCPU())
 
-	twTime, rss, cpu, out, err := crawlTrialwatch(bin, base, listings, parallel, profile)
+	twTime, rss, cpu, out, err := crawlTrialwatch(bin, base, listings, parallel, profile, keep)
 	if err != nil {
 		return fmt.Errorf("trialwatch crawl: %w\n%s", err, out)
 	}
@@ -67,12 +68,15 @@ func run(bin string, articles, listings, parallel int, profile string) error {
 	return nil
 }
 
-func crawlTrialwatch(bin, base string, listings, parallel int, profile string) (time.Duration, int64, time.Duration, string, error) {
+func crawlTrialwatch(bin, base string, listings, parallel int, profile, keep string) (time.Duration, int64, time.Duration, string, error) {
 	dir, err := os.MkdirTemp("", "trialwatch-bench-")
 	if err != nil {
 		return 0, 0, 0, "", err
 	}
 	defer os.RemoveAll(dir)
+	if keep != "" {
+		defer os.Rename(filepath.Join(dir, "bench.db"), keep)
+	}
 	cfg := filepath.Join(dir, "bench.yaml")
 	yaml := fmt.Sprintf(`db: %s
 allow_networks: ["127.0.0.0/8"]
