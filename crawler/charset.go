@@ -43,6 +43,9 @@ func decodeUTF8(body []byte, contentType string) ([]byte, string) {
 		}
 	}
 	if name == "utf-8" {
+		if utf8.Valid(body) {
+			return body, name
+		}
 		return []byte(strings.ToValidUTF8(string(body), "\uFFFD")), name
 	}
 	out, err := enc.NewDecoder().Bytes(body)
