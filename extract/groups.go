@@ -82,6 +82,10 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
 			continue
 		}
+		if g := bareNoun(f, toks, i); g != nil {
+			out = append(out, g)
+			continue
+		}
 		if f.Is("determiners", toks[i].low) || toks[i].low == "a" || toks[i].low == "an" {
 			// "the director", "a Metropolitan police firearms officer",
 			// "a 17-year-old"

@@ -28,3 +28,23 @@ func smallerUnitNext(f *rules.Facts, toks []token, j int, unit float64) bool {
 	u, ok := unitAt(f, toks, next)
 	return ok && u > 0 && u < unit
 }
+
+// bareNoun reads a person noun without a number in a language without
+// articles: a singular noun is one person ("приговорил полицейского"), a
+// plural one a group told before ("признал полицейских виновными").
+func bareNoun(f *rules.Facts, toks []token, i int) *group {
+	if !f.NoArticles || !toks[i].word {
+		return nil
+	}
+	w := toks[i].low
+	if i+1 < len(toks) && (f.Is("persons", toks[i+1].low) || f.Is("singular", toks[i+1].low)) {
+		return nil // the last noun of a run names the people
+	}
+	switch {
+	case f.Is("singular", w):
+		return &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne, noun: w}
+	case f.Is("persons", w) && !f.Is("defendant_nouns", w):
+		return &group{start: toks[i].start, end: toks[i].end, kind: gRef, noun: w}
+	}
+	return nil
+}

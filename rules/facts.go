@@ -45,6 +45,11 @@ type Facts struct {
 	// "apiece").
 	Each []string `yaml:"each"`
 
+	// NoArticles says the language has no articles: a person noun alone
+	// names people ("приговорил полицейского": one; "признал полицейских
+	// виновными": a group told before).
+	NoArticles bool `yaml:"no_articles"`
+
 	// Months maps month names and abbreviations to 1..12.
 	Months map[string]int `yaml:"months"`
 	// Weekdays maps day names to 0 (Sunday) … 6.

@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// TestCasesRuPhrasings holds Russian sentences written the way news sites
+// report verdicts and appeals, beyond those of the labelled set: number
+// words in their case forms, collectives, ranges, halves, suspended and
+// restricted terms, courts named with their places, dates in words and
+// digits, and the reports that tell of no decision.
+func TestCasesRuPhrasings(t *testing.T) {
+	rs := rules.Default()
+	tests := []struct {
+		name, text, pub string
+		want            []want
+	}{
+		{
+			name: "city court, collective, weekday",
+			text: "Таразский городской суд в среду приговорил двоих полицейских к пяти годам лишения свободы за пытки задержанного.",
+			pub:  "2024-05-10",
+			want: []want{{"stage": "verdict", "court": "Таразский городской суд", "location": "Тараз", "country": "Kazakhstan",
+				"decision_date": "2024-05-08", "defendants": 2, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 60, "victims": 1}},
+		},
+		{
+			name: "range from to in the genitive",
+			text: "18 марта суд в Шымкенте признал четверых бывших полицейских виновными в пытках и назначил им от трёх до восьми лет колонии.",
+			pub:  "2024-03-20",
+			want: []want{{"location": "Шымкент", "country": "Kazakhstan", "decision_date": "2024-03-18", "defendants": 4, "convicted": 4,
+				"sentence_min_months": 36, "sentence_max_months": 96}},
+		},
+		{
+			name: "a term with a half",
+			text: "Вчера Костанайский городской суд приговорил сотрудника полиции к трём с половиной годам лишения свободы.",
+			pub:  "2023-11-15",
+			want: []want{{"court": "Костанайский городской суд", "location": "Костанай", "decision_date": "2023-11-14", "defendants": 1,
+				"imprisoned": 1, "sentence_min_months": 42, "sentence_max_months": 42}},
+		},
+		{
+			name: "a decimal comma",
+			text: "Бывший начальник отдела полиции приговорён к 3,5 года лишения свободы, сообщили в суде.",
+			pub:  "2023-11-15",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 42, "sentence_max_months": 42}},
+		},
+		{
+			name: "one and a half years",
+			text: "Суд Атырау приговорил полицейского к полутора годам лишения свободы.",
+			pub:  "2023-11-15",
+			want: []want{{"location": "Атырау", "country": "Kazakhstan", "imprisoned": 1, "sentence_min_months": 18, "sentence_max_months": 18}},
+		},
+		{
+			name: "suspended term",
+			text: "Двое сотрудников ИВС получили по два года условно.",
+			pub:  "2023-11-15",
+			want: []want{{"defendants": 2, "suspended": 2}},
+		},
+		{
+			name: "real and suspended terms in one sentence",
+			text: "Суд признал виновными пятерых полицейских: трое получили по шесть лет лишения свободы, ещё двое получили условные сроки.",
+			pub:  "2023-11-15",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": 2, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "restriction of freedom is no prison term",
+			text: "Специализированный межрайонный суд по уголовным делам Караганды приговорил конвоира к двум годам ограничения свободы.",
+			pub:  "2023-11-15",
+			want: []want{{"court": "Специализированный межрайонный суд по уголовным делам Караганды", "location": "Караганда", "defendants": 1}},
+		},
+		{
+			name: "life term",
+			text: "Суд Алматы приговорил бывшего полицейского к пожизненному лишению свободы.",
+			pub:  "2023-11-15",
+			want: []want{{"location": "Алматы", "defendants": 1, "imprisoned": 1}},
+		},
+		{
+			name: "acquittal",
+			text: "Районный суд Ташкента в четверг оправдал троих сотрудников милиции, обвинявшихся в пытках.",
+			pub:  "2024-02-03",
+			want: []want{{"stage": "verdict", "location": "Ташкент", "country": "Uzbekistan", "decision_date": "2024-02-01", "defendants": 3, "acquitted": 3}},
+		},
+		{
+			name: "digits date and a regional court",
+			text: "18.03.2024 Андижанский областной суд признал двух надзирателей виновными и приговорил их к четырём годам колонии.",
+			pub:  "2024-03-25",
+			want: []want{{"court": "Андижанский областной суд", "decision_date": "2024-03-18", "defendants": 2, "convicted": 2, "imprisoned": 2,
+				"sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "district court of a region",
+			text: "Илийский районный суд Алматинской области осудил трёх полицейских на семь лет каждого.",
+			pub:  "2024-03-25",
+			want: []want{{"court": "Илийский районный суд Алматинской области", "location": "Алматинская область", "defendants": 3,
+				"convicted": 3, "imprisoned": 3, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "appeal upheld",
+			text: "Апелляционная коллегия Жамбылского областного суда оставила приговор двум полицейским без изменения.",
+			pub:  "2024-03-25",
+			want: []want{{"stage": "appeal", "defendants": 2}},
+		},
+		{
+			name: "appeal reduced",
+			text: "Суд апелляционной инстанции смягчил приговор бывшему следователю до четырёх лет лишения свободы.",
+			pub:  "2024-03-25",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "appeal overturned",
+			text: "В понедельник областной суд отменил оправдательный приговор и направил дело на новое рассмотрение.",
+			pub:  "2024-03-27",
+			want: []want{{"stage": "appeal", "decision_date": "2024-03-25"}},
+		},
+		{
+			name: "prosecutor's demand is no decision",
+			text: "Прокурор запросил для подсудимых от пяти до девяти лет лишения свободы.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "a case opened is no decision",
+			text: "Антикоррупционная служба возбудила уголовное дело о пытках в отношении трёх полицейских.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "arrest is no decision",
+			text: "В Нукусе задержаны трое силовиков, их подозревают в применении пыток.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "trial opened is no decision",
+			text: "В Кокшетау начался суд над пятью полицейскими, которым грозит до 12 лет лишения свободы.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "hearing postponed is no decision",
+			text: "Рассмотрение дела четырёх полицейских отложено до 5 апреля.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "a plea of guilt is no decision",
+			text: "Трое полицейских признали вину в пытках задержанных.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "statistics are no case",
+			text: "По данным Генпрокуратуры, за последние пять лет суды осудили 39 сотрудников полиции за пытки.",
+			pub:  "2024-03-27",
+			want: nil,
+		},
+		{
+			name: "month in the locative",
+			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
+			pub:  "2024-03-27",
+			want: []want{{"location": "Павлодар", "decision_date": "2024-01", "defendants": 2, "imprisoned": 2, "sentence_min_months": 72}},
+		},
+		{
+			name: "a court in a city written in the locative",
+			text: "Суд в Кызылорде признал виновным бывшего начальника изолятора и приговорил его к восьми годам лишения свободы.",
+			pub:  "2024-03-27",
+			want: []want{{"location": "Кызылорда", "country": "Kazakhstan", "defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 96}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkCases(t, Cases(trialwatch.Article{Text: tt.text, Published: tt.pub}, rs), tt.want)
+		})
+	}
+}
