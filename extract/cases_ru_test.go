@@ -156,6 +156,12 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "victims recognised in a sentence of their own",
+			text: "Суд Тараза приговорил троих полицейских к пяти годам колонии. Потерпевшими по делу признаны 12 человек.",
+			pub:  "2024-03-27",
+			want: []want{{"location": "Тараз", "defendants": 3, "imprisoned": 3, "sentence_max_months": 60, "victims": 12}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
