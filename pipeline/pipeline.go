@@ -80,12 +80,16 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 		}
 	}
 	stats, crawlErr := crawler.Crawl(ctx, src, opts, s)
+	s.wait()
 	run.Finished = p.opts.Now()
 	s.mu.Lock()
 	run.Counts = stats.Counts()
 	run.Counts["cases_new"] = s.casesNew
 	run.Counts["cases_merged"] = s.casesMerged
 	run.Counts["stored"] = s.stored
+	if s.failed > 0 {
+		run.Counts["store_failed"] = s.failed
+	}
 	run.Errors = append(run.Errors, s.errors...)
 	if s.fatal != nil {
 		crawlErr = fmt.Errorf("crawl stopped, the store takes no more writes: %w", s.fatal)
@@ -109,9 +113,11 @@ type sink struct {
 	source string
 	stop   context.CancelCauseFunc
 
+	pending sync.WaitGroup
+
 	mu                    sync.Mutex
 	casesNew, casesMerged int
-	stored                int
+	stored, failed        int
 	errors                []string
 	// fatal is the first store error that every later write would meet
 	// again; it stopped the crawl.
@@ -136,10 +142,27 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 	return s.PageVisits(ctx, page, nil)
 }
 
-// PageVisits stores the page and marks the crawler's visit ids in one
-// write (crawler.VisitSink).
+// PageVisits extracts the page and queues it to be stored, with the
+// crawler's visit ids marked in the same write (crawler.VisitSink). It does
+// not wait for the commit, so the crawl goes on fetching while the store
+// commits many articles at once; wait waits for the queued saves. A save
+// that fails leaves its visit ids unmarked, so the next crawl fetches the
+// page again, and a store that takes no more writes stops the crawl.
 func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []uint64) error {
-	r, err := s.p.process(ctx, page, visits)
+	res := extract.Extract(page, s.p.rules)
+	s.pending.Add(1)
+	s.p.db.SaveAsync(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits},
+		func(r store.SaveResult, err error) {
+			defer s.pending.Done()
+			s.saved(page, r, err)
+		})
+	return nil
+}
+
+// wait returns when every queued save has been committed or has failed.
+func (s *sink) wait() { s.pending.Wait() }
+
+func (s *sink) saved(page *trialwatch.Page, r store.SaveResult, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
@@ -150,13 +173,13 @@ func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []u
 		if len(s.errors) < maxRunErrors {
 			s.errors = append(s.errors, fmt.Sprintf("%s: %v", page.URL, err))
 		}
-		return err
+		s.failed++
+		return
 	}
 	s.stored++
 	s.casesNew += r.New
 	s.casesMerged += r.Merged
 	s.p.opts.Logger.Debug("article stored", "source", s.source, "url", page.URL, "cases_new", r.New, "cases_merged", r.Merged)
-	return nil
 }
 
 // storeExhausted reports whether err says the store can take no more

@@ -76,6 +76,40 @@ func (db *DB) Save(ctx context.Context, s ArticleSave) (SaveResult, error) {
 	return res, nil
 }
 
+// SaveAsync is Save without waiting for the commit, for a crawl that goes
+// on fetching meanwhile: it prepares the article, queues its write and
+// returns. done is called once, from the store's writer goroutine (so it
+// must be quick and must not write to the store), with the result. Writes
+// queued this way are committed together in larger groups. SaveAsync
+// blocks only while the write queue is full.
+func (db *DB) SaveAsync(ctx context.Context, s ArticleSave, done func(SaveResult, error)) {
+	in, err := prepare(s.Article, s.Page, s.Cases)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		done(SaveResult{}, err)
+		return
+	}
+	var res SaveResult
+	db.w.doAsync(func(tx *bolt.Tx) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res = SaveResult{}
+		if err := db.save(tx, &in, &res); err != nil {
+			return err
+		}
+		return markVisited(tx, s.Visits)
+	}, func(err error) {
+		if err != nil {
+			done(SaveResult{}, fmt.Errorf("store: save article %s: %w", s.Article.URL, err))
+			return
+		}
+		done(res, nil)
+	})
+}
+
 // ArticleSave is one article to save with Save or SaveArticles.
 type ArticleSave struct {
 	Article trialwatch.Article

@@ -107,6 +107,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 // Close waits for pending writes and closes the file.
 func (db *DB) Close() error {
 	db.w.close()
+	db.log.Debug("store closed", "path", db.path, "writes", db.w.writes.Load(), "commits", db.w.commits.Load())
 	if err := db.bolt.Close(); err != nil {
 		return fmt.Errorf("store: close %s: %w", db.path, err)
 	}

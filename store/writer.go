@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -23,13 +24,26 @@ type writer struct {
 	mu   sync.RWMutex
 	done bool
 	wg   sync.WaitGroup
-	// commits counts write transactions, to see that writes are grouped.
-	commits atomic.Int64
+	// writes and commits count write functions and the transactions that
+	// ran them, to see that writes are grouped.
+	writes, commits atomic.Int64
 }
 
+// writeReq is one write function and where its result goes: err for a
+// caller that waits, done for one that does not (called from the writer
+// goroutine once the write is committed or has failed).
 type writeReq struct {
-	fn  func(*bolt.Tx) error
-	err chan error
+	fn   func(*bolt.Tx) error
+	err  chan error
+	done func(error)
+}
+
+func (r writeReq) reply(err error) {
+	if r.done != nil {
+		r.done(err)
+		return
+	}
+	r.err <- err
 }
 
 func newWriter(db *bolt.DB) *writer {
@@ -40,15 +54,32 @@ func newWriter(db *bolt.DB) *writer {
 }
 
 func (w *writer) do(fn func(*bolt.Tx) error) error {
-	w.mu.RLock()
-	if w.done {
-		w.mu.RUnlock()
+	req := writeReq{fn: fn, err: make(chan error, 1)}
+	if !w.queue(req) {
 		return ErrClosed
 	}
-	req := writeReq{fn: fn, err: make(chan error, 1)}
-	w.reqs <- req
-	w.mu.RUnlock()
 	return <-req.err
+}
+
+// doAsync queues fn and returns without waiting for it; done gets its
+// result. It blocks only while the queue is full. The writer holds
+// asynchronous writes back a little to commit more of them together, as no
+// caller is kept waiting.
+func (w *writer) doAsync(fn func(*bolt.Tx) error, done func(error)) {
+	if !w.queue(writeReq{fn: fn, done: done}) {
+		done(ErrClosed)
+	}
+}
+
+func (w *writer) queue(req writeReq) bool {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.done {
+		return false
+	}
+	w.writes.Add(1)
+	w.reqs <- req
+	return true
 }
 
 func (w *writer) close() {
@@ -63,8 +94,11 @@ func (w *writer) close() {
 
 func (w *writer) loop() {
 	defer w.wg.Done()
+	hold := time.NewTimer(time.Hour)
+	hold.Stop()
 	for req := range w.reqs {
 		group := []writeReq{req}
+		holding := false
 	drain:
 		for len(group) < maxGroup {
 			select {
@@ -73,12 +107,50 @@ func (w *writer) loop() {
 					break drain
 				}
 				group = append(group, r)
+				continue
 			default:
+			}
+			// The queue is empty. A group of asynchronous writes waits up
+			// to asyncHold for company; one with a waiting caller goes now.
+			if !holding {
+				if !allAsync(group) {
+					break drain
+				}
+				holding = true
+				hold.Reset(asyncHold)
+			}
+			select {
+			case r, ok := <-w.reqs:
+				if !ok {
+					break drain
+				}
+				group = append(group, r)
+				if r.done == nil {
+					break drain
+				}
+			case <-hold.C:
+				holding = false
 				break drain
 			}
 		}
+		if holding {
+			hold.Stop() // since Go 1.23 no stale tick can be left to drain
+		}
 		w.commit(group)
 	}
+}
+
+// asyncHold is how long a group of asynchronous writes waits for more
+// before it is committed.
+const asyncHold = 5 * time.Millisecond
+
+func allAsync(group []writeReq) bool {
+	for _, r := range group {
+		if r.done == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // commit runs the group in one transaction. A function that fails is taken
@@ -102,14 +174,14 @@ func (w *writer) commit(group []writeReq) {
 				err = fmt.Errorf("%w: %w", ErrWrite, err)
 			}
 			for _, r := range group {
-				r.err <- err
+				r.reply(err)
 			}
 			return
 		}
 		r := group[failed]
 		group = append(group[:failed:failed], group[failed+1:]...)
 		if len(group) == 0 {
-			r.err <- err
+			r.reply(err)
 			return
 		}
 		w.commits.Add(1)
@@ -121,7 +193,7 @@ func (w *writer) commit(group []writeReq) {
 		if err != nil && fnErr == nil {
 			err = fmt.Errorf("%w: %w", ErrWrite, err)
 		}
-		r.err <- err
+		r.reply(err)
 	}
 }
 

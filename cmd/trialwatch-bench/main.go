@@ -30,12 +30,15 @@ func main() {
 	parallel := flag.Int("parallel", 8, "requests in flight to the site")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the trialwatch crawl to this file")
 	keep := flag.String("keep-db", "", "copy the crawl's database to this file afterwards, to inspect it")
+	flag.StringVar(&logLevel, "log-level", "", "log level of the trialwatch crawl (debug shows the store's writes and commits)")
 	flag.Parse()
 	if err := run(*bin, *articles, *listings, *parallel, *profile, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "trialwatch-bench:", err)
 		os.Exit(1)
 	}
 }
+
+var logLevel string
 
 func run(bin string, articles, listings, parallel int, profile, keep string) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -94,6 +97,9 @@ sources:
 		return 0, 0, 0, "", err
 	}
 	args := []string{"crawl", "--config", cfg}
+	if logLevel != "" {
+		args = append(args, "--log-level", logLevel)
+	}
 	if profile != "" {
 		args = append(args, "--cpuprofile", profile)
 	}
