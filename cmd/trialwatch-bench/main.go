@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -60,6 +62,8 @@ func run(bin string, articles, listings, parallel int, profile, keep string) err
 	fmt.Print(indent(out))
 	twRate := float64(articles) / twTime.Seconds()
 	fmt.Printf("trialwatch crawl: %d articles in %.2fs = %.0f articles/s, peak RSS %.1f MB\n", articles, twTime.Seconds(), twRate, float64(rss)/1024)
+	fmt.Printf("trialwatch memory: peak anonymous %.1f MB (heap, stacks), peak mapped file %.1f MB (the bbolt database, page cache)\n",
+		float64(mem.anon)/1024, float64(mem.file)/1024)
 	// Processor time per article does not depend on what else the machine
 	// is doing, unlike the rate: compare runs by it on a busy machine.
 	fmt.Printf("trialwatch cpu:   %.2f ms per article (user+system of the crawl process)\n", float64(cpu.Microseconds())/1000/float64(articles))
@@ -70,6 +74,8 @@ func run(bin string, articles, listings, parallel int, profile, keep string) err
 	fmt.Printf("ratio trialwatch / bare colly: %.2f\n", twRate/bareRate)
 	return nil
 }
+
+var mem memPeaks
 
 func crawlTrialwatch(bin, base string, listings, parallel int, profile, keep string) (time.Duration, int64, time.Duration, string, error) {
 	dir, err := os.MkdirTemp("", "trialwatch-bench-")
@@ -104,9 +110,21 @@ sources:
 		args = append(args, "--cpuprofile", profile)
 	}
 	cmd := exec.Command(bin, args...)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
 	start := time.Now()
-	out, err := cmd.CombinedOutput()
+	err = cmd.Start()
+	if err != nil {
+		return 0, 0, 0, "", err
+	}
+	stop := make(chan struct{})
+	peaks := make(chan memPeaks, 1)
+	go func() { peaks <- sampleMemory(cmd.Process.Pid, stop) }()
+	err = cmd.Wait()
 	elapsed := time.Since(start)
+	close(stop)
+	mem = <-peaks
+	out := buf.Bytes()
 	var rss int64
 	var cpu time.Duration
 	if cmd.ProcessState != nil {
@@ -164,4 +182,40 @@ func indent(s string) string {
 		return ""
 	}
 	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}
+
+// memPeaks are the highest anonymous and file-backed resident sizes seen,
+// in KiB. Resident memory of a bbolt user counts the pages of the mapped
+// database file it has read; they are the kernel's page cache, shared and
+// reclaimable, unlike the anonymous memory of heap and stacks.
+type memPeaks struct{ anon, file int64 }
+
+// sampleMemory reads /proc/PID/status every 20 ms until stop is closed.
+func sampleMemory(pid int, stop <-chan struct{}) memPeaks {
+	var p memPeaks
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	t := time.NewTicker(20 * time.Millisecond)
+	defer t.Stop()
+	for {
+		if b, err := os.ReadFile(path); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				f := strings.Fields(line)
+				if len(f) < 2 {
+					continue
+				}
+				v, _ := strconv.ParseInt(f[1], 10, 64)
+				switch f[0] {
+				case "RssAnon:":
+					p.anon = max(p.anon, v)
+				case "RssFile:":
+					p.file = max(p.file, v)
+				}
+			}
+		}
+		select {
+		case <-stop:
+			return p
+		case <-t.C:
+		}
+	}
 }
