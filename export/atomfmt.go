@@ -93,9 +93,9 @@ func appendAtomEntry(dst []byte, rc store.RawCase, update bool) ([]byte, error) 
 	dst = append(dst, "</id><title>"...)
 	dst = appendXML(dst, r.title(r.scratch[:0]))
 	dst = append(dst, "</title><updated>"...)
-	dst = r.updated.UTC().AppendFormat(dst, time.RFC3339)
+	dst = append(dst, r.updated...)
 	dst = append(dst, "</updated><published>"...)
-	dst = r.firstSeen.UTC().AppendFormat(dst, time.RFC3339)
+	dst = append(dst, r.firstSeen...)
 	dst = append(dst, "</published>"...)
 	for i, s := range r.sources {
 		rel := "related"
@@ -268,6 +268,12 @@ func (r *row) details(dst []byte) []byte {
 func appendXML(dst, s []byte) []byte {
 	last := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && xmlPlain[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		var esc string
 		if c < utf8.RuneSelf {
@@ -309,6 +315,15 @@ func appendXML(dst, s []byte) []byte {
 	}
 	return append(dst, s[last:]...)
 }
+
+// xmlPlain holds the ASCII bytes that XML text and attribute values hold
+// as they are.
+var xmlPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\'' && c != '&' && c != '<' && c != '>'
+	}
+	return t
+}()
 
 // isXMLChar reports whether XML 1.0 allows r (encoding/xml's
 // isInCharacterRange).

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,8 +104,8 @@ func appendCSVRow(dst []byte, rc store.RawCase, update bool) ([]byte, error) {
 	cell(c)
 	cell(r.texts[tRole].b)
 	cell(r.appealOf)
-	cell(r.firstSeen.UTC().AppendFormat(c[:0], time.RFC3339))
-	cell(r.updated.UTC().AppendFormat(c[:0], time.RFC3339))
+	cell(r.firstSeen)
+	cell(r.updated)
 	c = c[:0]
 	for i, s := range r.sources {
 		if i > 0 {
@@ -197,7 +196,7 @@ func appendCell(dst, v []byte) []byte {
 	if len(v) > 0 && strings.IndexByte("=+-@\t\r", v[0]) >= 0 {
 		// The apostrophe first: the field needs quotes only for what
 		// follows it.
-		if !bytes.ContainsAny(v, "\n\r\",") {
+		if !csvQuoted(v) {
 			return append(append(dst, '\''), v...)
 		}
 		dst = append(dst, '"', '\'')
@@ -213,7 +212,7 @@ func appendCSVField(dst, v []byte) []byte {
 	if len(v) == 0 {
 		return dst
 	}
-	quote := bytes.ContainsAny(v, "\n\r\",") || string(v) == `\.`
+	quote := csvQuoted(v) || string(v) == `\.`
 	if !quote {
 		r, _ := utf8.DecodeRune(v)
 		quote = unicode.IsSpace(r)
@@ -223,6 +222,19 @@ func appendCSVField(dst, v []byte) []byte {
 	}
 	return appendQuoted(append(dst, '"'), v)
 }
+
+// csvQuoted reports whether v holds a byte that makes a field quoted: a
+// quote, a comma, CR or LF.
+func csvQuoted(v []byte) bool {
+	for _, c := range v {
+		if csvSpecial[c] {
+			return true
+		}
+	}
+	return false
+}
+
+var csvSpecial = [256]bool{'"': true, ',': true, '\r': true, '\n': true}
 
 // appendQuoted appends the inside of a quoted field, quotes doubled, and
 // the closing quote.

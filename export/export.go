@@ -49,62 +49,113 @@ type item struct {
 }
 
 // parallelWriter formats cases in chunks over the CPUs and writes them in
-// order.
+// order. A chunk is formatted while the next one is read from the store.
 type parallelWriter struct {
-	f     formatter
-	w     io.Writer
+	f    formatter
+	w    io.Writer
+	fill *batch // the chunk being read
+	busy *batch // the chunk being formatted, if any
+}
+
+// batch is one chunk of cases and what formatting them gave, a buffer
+// and an error per worker.
+type batch struct {
 	items []item
 	bufs  []bytes.Buffer
+	errs  []error
+	wg    sync.WaitGroup
 }
 
 func newParallelWriter(f formatter, w io.Writer) *parallelWriter {
-	return &parallelWriter{f: f, w: w, bufs: make([]bytes.Buffer, runtime.GOMAXPROCS(0))}
+	n := runtime.GOMAXPROCS(0)
+	nb := func() *batch {
+		return &batch{items: make([]item, 0, chunk), bufs: make([]bytes.Buffer, n), errs: make([]error, n)}
+	}
+	return &parallelWriter{f: f, w: w, fill: nb()}
 }
 
 func (p *parallelWriter) add(rc store.RawCase, update bool) error {
-	p.items = append(p.items, item{rc, update})
-	if len(p.items) >= chunk {
-		return p.flush()
+	p.fill.items = append(p.fill.items, item{rc, update})
+	if len(p.fill.items) >= chunk {
+		return p.cycle()
 	}
 	return nil
 }
 
-func (p *parallelWriter) flush() error {
-	if len(p.items) == 0 {
+// cycle starts formatting the chunk just read, then writes the one before
+// it, whose formatting went on meanwhile.
+func (p *parallelWriter) cycle() error {
+	b := p.fill
+	p.start(b)
+	prev := p.busy
+	p.busy = b
+	if prev == nil {
+		p.fill = &batch{items: make([]item, 0, chunk), bufs: make([]bytes.Buffer, len(b.bufs)), errs: make([]error, len(b.bufs))}
 		return nil
 	}
-	workers := len(p.bufs)
-	per := (len(p.items) + workers - 1) / workers
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
+	p.fill = prev
+	return p.finish(prev)
+}
+
+// start formats b's cases on as many goroutines as there are CPUs.
+func (p *parallelWriter) start(b *batch) {
+	workers := len(b.bufs)
+	per := (len(b.items) + workers - 1) / workers
 	for k := range workers {
-		lo, hi := k*per, min((k+1)*per, len(p.items))
-		p.bufs[k].Reset()
+		lo, hi := k*per, min((k+1)*per, len(b.items))
+		b.bufs[k].Reset()
+		b.errs[k] = nil
 		if lo >= hi {
 			continue
 		}
-		wg.Add(1)
+		b.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for _, it := range p.items[lo:hi] {
-				if err := p.f.format(&p.bufs[k], it.rc, it.update); err != nil {
-					errs[k] = fmt.Errorf("export: case %s: %w", it.rc.ID, err)
+			defer b.wg.Done()
+			for _, it := range b.items[lo:hi] {
+				if err := p.f.format(&b.bufs[k], it.rc, it.update); err != nil {
+					b.errs[k] = fmt.Errorf("export: case %s: %w", it.rc.ID, err)
 					return
 				}
 			}
 		}()
 	}
-	wg.Wait()
-	p.items = p.items[:0]
-	for k := range workers {
-		if errs[k] != nil {
-			return errs[k]
+}
+
+// finish waits for b's formatting, writes it and empties b.
+func (p *parallelWriter) finish(b *batch) error {
+	b.wg.Wait()
+	clear(b.items) // let the cases' JSON go
+	b.items = b.items[:0]
+	for k := range b.bufs {
+		if b.errs[k] != nil {
+			return b.errs[k]
 		}
-		if _, err := p.w.Write(p.bufs[k].Bytes()); err != nil {
+		if _, err := p.w.Write(b.bufs[k].Bytes()); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 	}
 	return nil
+}
+
+// flush formats and writes every case added so far.
+func (p *parallelWriter) flush() error {
+	if len(p.fill.items) > 0 {
+		if err := p.cycle(); err != nil {
+			return err
+		}
+	}
+	if b := p.busy; b != nil {
+		p.busy = nil
+		return p.finish(b)
+	}
+	return nil
+}
+
+// wait returns once no formatting goes on, whatever ended the export.
+func (p *parallelWriter) wait() {
+	if p.busy != nil {
+		p.busy.wg.Wait()
+	}
 }
 
 // plan is what one export reads: the queries, in order, and where the
@@ -166,6 +217,7 @@ func stream(ctx context.Context, db *store.DB, w io.Writer, o *Options, p plan) 
 	var par *parallelWriter
 	if f, ok := enc.(formatter); ok && runtime.GOMAXPROCS(0) > 1 {
 		par = newParallelWriter(f, w)
+		defer par.wait()
 	}
 	for _, q := range p.queries {
 		err := db.CasesRaw(ctx, q.q, func(rc store.RawCase) error {

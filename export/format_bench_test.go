@@ -69,7 +69,7 @@ func BenchmarkFormat(b *testing.B) {
 			fm := newEncoder(&bytes.Buffer{}, &o).(formatter)
 			var buf bytes.Buffer
 			b.ReportAllocs()
-			n := 0
+			n, cpu0 := 0, cpuTime(b)
 			for b.Loop() {
 				buf.Reset()
 				if err := fm.format(&buf, cases[n%len(cases)], n%7 == 0); err != nil {
@@ -78,6 +78,7 @@ func BenchmarkFormat(b *testing.B) {
 				n++
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "cases/s")
+			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(n), "cpu-ns/case")
 		})
 	}
 }

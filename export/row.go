@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -23,10 +25,12 @@ type row struct {
 	texts [nTexts]optText
 	// ints are defendants, convicted, acquitted, imprisoned, suspended,
 	// sentence_min_months, sentence_max_months, victims.
-	ints               [nInts]optInt
-	charges            [][]byte
-	evidence           []pair // sorted by key, no key twice
-	firstSeen, updated time.Time
+	ints     [nInts]optInt
+	charges  [][]byte
+	evidence []pair // sorted by key, no key twice
+	// firstSeen and updated are the times in UTC, as RFC 3339 text to the
+	// second.
+	firstSeen, updated []byte
 	sources            []sourceRef
 	// disputes are the disputed fields, sorted by key, as the fast reader
 	// reads them; disputed holds them instead where encoding/json read the
@@ -117,8 +121,13 @@ func (r *row) reset() {
 		dsrcs:    r.dsrcs[:0],
 		arena:    r.arena[:0],
 		scratch:  r.scratch[:0],
+		// A time not given is the zero time.
+		firstSeen: zeroTime,
+		updated:   zeroTime,
 	}
 }
+
+var zeroTime = []byte("0001-01-01T00:00:00Z")
 
 // errSlow says the fast reader met something it leaves to encoding/json
 // (a key it does not know or that comes twice, a number that is not a
@@ -172,7 +181,12 @@ func (r *row) fromStored(sc *trialwatch.StoredCase) {
 		r.evidence = append(r.evidence, pair{[]byte(k), []byte(v)})
 	}
 	sortPairs(r.evidence)
-	r.firstSeen, r.updated = sc.FirstSeen, sc.Updated
+	a := r.arena
+	n := len(a)
+	a = sc.FirstSeen.UTC().AppendFormat(a, time.RFC3339)
+	r.firstSeen, n = a[n:], len(a)
+	a = sc.Updated.UTC().AppendFormat(a, time.RFC3339)
+	r.updated, r.arena = a[n:], a
 	for _, s := range sc.Sources {
 		r.sources = append(r.sources, sourceRef{[]byte(s.URL), []byte(s.Outlet), []byte(s.Title), []byte(s.Published)})
 	}
@@ -425,28 +439,42 @@ func (s *scanner) str() ([]byte, bool) {
 		return nil, false
 	}
 	start := s.i + 1
-	ascii := true
-	for j := start; j < len(s.b); j++ {
-		c := s.b[j]
-		if c == '"' {
-			v := s.b[start:j]
-			if !ascii && !utf8.Valid(v) {
-				break
-			}
-			s.i = j + 1
-			return v, true
-		}
-		if c == '\\' {
-			break
-		}
-		if c < 0x20 {
-			return nil, false
-		}
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
+	end := bytes.IndexByte(s.b[start:], '"')
+	if end < 0 {
+		return nil, false
 	}
-	return s.unquote(start)
+	v := s.b[start : start+end]
+	if bytes.IndexByte(v, '\\') >= 0 {
+		return s.unquote(start)
+	}
+	switch ctl, high := controlOrHigh(v); {
+	case ctl:
+		return nil, false
+	case high && !utf8.Valid(v):
+		return s.unquote(start)
+	}
+	s.i = start + end + 1
+	return v, true
+}
+
+// controlOrHigh reports whether v holds a control character (below 0x20)
+// and whether it holds a byte of 0x80 or above, eight bytes at a time.
+func controlOrHigh(v []byte) (ctl, high bool) {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	var c, h uint64
+	for len(v) >= 8 {
+		x := binary.LittleEndian.Uint64(v)
+		// The top bit of a byte below 0x20 survives this (a borrow can
+		// mark a wrong byte, but only after a true one).
+		c |= (x - 0x20*ones) &^ x
+		h |= x
+		v = v[8:]
+	}
+	for _, b := range v {
+		ctl = ctl || b < 0x20
+		h |= uint64(b)
+	}
+	return ctl || c&tops != 0, h&tops != 0
 }
 
 // unquote is str for strings that need copying.
@@ -596,13 +624,78 @@ func (s *scanner) int() (optInt, bool) {
 	return optInt{n, true}, true
 }
 
-// time reads a time as encoding/json does: by time.Time's UnmarshalJSON.
-func (s *scanner) time(t *time.Time) bool {
-	if s.null() {
-		return true
+// time reads a time as encoding/json does, by time.Time's UnmarshalJSON,
+// and keeps it in UTC as RFC 3339 text to the second. A time in UTC
+// written as Go writes it (what the store holds) is checked and cut to
+// the second without parsing.
+func (s *scanner) time(out *[]byte) bool {
+	var t time.Time
+	if !s.null() {
+		raw, ok := s.rawString()
+		if !ok {
+			return false
+		}
+		if utcSecond(raw) {
+			a := append(s.r.arena, raw[1:20]...)
+			s.r.arena = append(a, 'Z')
+			*out = s.r.arena[len(a)-19:]
+			return true
+		}
+		if t.UnmarshalJSON(raw) != nil {
+			return false
+		}
 	}
-	raw, ok := s.rawString()
-	return ok && t.UnmarshalJSON(raw) == nil
+	a := s.r.arena
+	a = t.UTC().AppendFormat(a, time.RFC3339)
+	*out = a[len(s.r.arena):]
+	s.r.arena = a
+	return true
+}
+
+// utcSecond reports whether raw is a quoted time in UTC that time.Time's
+// UnmarshalJSON takes and whose RFC 3339 form to the second is its first
+// 19 characters and a Z: "YYYY-MM-DDTHH:MM:SS", up to nine digits of a
+// fraction, "Z".
+func utcSecond(raw []byte) bool {
+	n := len(raw)
+	if n < 22 || raw[0] != '"' || raw[n-1] != '"' || raw[n-2] != 'Z' {
+		return false
+	}
+	if n > 22 {
+		if raw[20] != '.' || n-23 < 1 || n-23 > 9 {
+			return false
+		}
+		for _, c := range raw[21 : n-2] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	t := raw[1:20]
+	if t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' {
+		return false
+	}
+	num := func(b []byte) int {
+		v := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	year, month, day := num(t[0:4]), num(t[5:7]), num(t[8:10])
+	hour, minute, sec := num(t[11:13]), num(t[14:16]), num(t[17:19])
+	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 ||
+		minute < 0 || minute > 59 || sec < 0 || sec > 59 {
+		return false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month]
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		days = 29
+	}
+	return day <= days
 }
 
 // pairs reads an object of strings, or null, into out if it is not nil.

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/trialwatch/trialwatch"
 	"github.com/trialwatch/trialwatch/store"
+	"github.com/trialwatch/trialwatch/store/storetest"
 )
 
 // checkSame fails tb unless the CSV row and the Atom entry of data, as an
@@ -144,6 +146,18 @@ var variedJSON = []string{
 	`{"id":"1","first_seen":"2024-02-03 04:05:06Z"}`,
 	`{"id":"1","first_seen":"\u0032024-02-03T04:05:06Z"}`,
 	`{"id":"1","first_seen":12}`,
+	`{"first_seen":"2024-02-29T23:59:59Z","updated":"2023-02-29T00:00:00Z"}`,
+	`{"first_seen":"2000-02-29T00:00:00.1Z","updated":"1900-02-29T00:00:00Z"}`,
+	`{"first_seen":"2024-01-01T00:00:00.123456789Z","updated":"2024-01-01T00:00:00.1234567890Z"}`,
+	`{"first_seen":"2024-01-01T24:00:00Z","updated":"2024-01-01T23:60:00Z"}`,
+	`{"first_seen":"2024-01-01T23:59:60Z","updated":"2024-13-01T00:00:00Z"}`,
+	`{"first_seen":"2024-00-01T00:00:00Z","updated":"2024-01-00T00:00:00Z"}`,
+	`{"first_seen":"2024-04-31T00:00:00Z","updated":"2024-12-31T00:00:00Z"}`,
+	`{"first_seen":"2024-01-01t00:00:00Z","updated":"2024-01-01T00:00:00z"}`,
+	`{"first_seen":"2024-01-01T00:00:00,5Z","updated":"2024-01-01T00:00:00.Z"}`,
+	`{"first_seen":"2024-01-01T00:00:00+00:00","updated":"0000-01-01T00:00:00Z"}`,
+	`{"first_seen":"0000-01-01T00:30:00+01:00","updated":"9999-12-31T23:59:59-01:00"}`,
+	`{"first_seen":"2024-1-01T00:00:00Z","updated":"+024-01-01T00:00:00Z"}`,
 	`{"id":"\u0031\u00e9\ud83d\ude00\ud83d x\udc00\u0000"}`,
 	`{"id":"a\qb"}`,
 	`{"id":"a\"b\\c\/d\b\f\n\r\t"}`,
@@ -290,6 +304,58 @@ func TestWholeExportsMatchReference(t *testing.T) {
 	}
 }
 
+// TestManyChunksInOrder exports more cases than three chunks hold, so rows
+// formatted in parallel while the store is read must still come out in
+// the order of the store.
+func TestManyChunksInOrder(t *testing.T) {
+	db := openDB(t)
+	n := 3*chunk + 17
+	batch := make([]store.ArticleSave, 0, n)
+	for i := range n {
+		a, cs := storetest.Article(i)
+		batch = append(batch, store.ArticleSave{Article: a, Cases: cs})
+	}
+	if _, err := db.SaveArticles(context.Background(), batch); err != nil {
+		t.Fatal(err)
+	}
+	var stored []store.RawCase
+	if err := db.CasesRaw(context.Background(), store.Query{}, func(rc store.RawCase) error {
+		stored = append(stored, rc)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != n {
+		t.Fatalf("%d cases stored, want %d", len(stored), n)
+	}
+	for _, f := range []string{CSV, Atom} {
+		t.Run(f, func(t *testing.T) {
+			out, got := export(t, db, Options{Format: f})
+			if got != n {
+				t.Fatalf("n = %d", got)
+			}
+			ref := refCSV
+			if f == Atom {
+				ref = refAtom
+				out = out[strings.Index(out, "<entry>"):strings.LastIndex(out, "</feed>")]
+			} else {
+				out = out[strings.Index(out, "\n")+1:]
+			}
+			var want strings.Builder
+			for _, rc := range stored {
+				s, err := ref(rc, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want.WriteString(s)
+			}
+			if out != want.String() {
+				t.Errorf("export of %d cases differs from the reference (%d bytes, want %d)", n, len(out), want.Len())
+			}
+		})
+	}
+}
+
 // FuzzFormats checks that whatever the stored JSON, the CSV and Atom
 // formats give what the reference gives, or the same error.
 func FuzzFormats(f *testing.F) {
@@ -303,4 +369,36 @@ func FuzzFormats(f *testing.F) {
 		f.Add(rc.JSON)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { checkSame(t, data) })
+}
+
+func TestControlOrHigh(t *testing.T) {
+	naive := func(v []byte) (ctl, high bool) {
+		for _, b := range v {
+			ctl = ctl || b < 0x20
+			high = high || b >= 0x80
+		}
+		return ctl, high
+	}
+	check := func(t *testing.T, v []byte) {
+		t.Helper()
+		gc, gh := controlOrHigh(v)
+		if wc, wh := naive(v); gc != wc || gh != wh {
+			t.Errorf("controlOrHigh(%q) = %v, %v, want %v, %v", v, gc, gh, wc, wh)
+		}
+	}
+	check(t, nil)
+	check(t, []byte("A court in Taldykorgan sentenced four"))
+	// Every byte value at every place of a 17-byte text, among letters,
+	// spaces, DEL and bytes just above the control range.
+	for _, fill := range []byte{'a', ' ', '!', 0x7f, 0xa0} {
+		t.Run(fmt.Sprintf("in %#x", fill), func(t *testing.T) {
+			for pos := range 17 {
+				for b := range 256 {
+					v := bytes.Repeat([]byte{fill}, 17)
+					v[pos] = byte(b)
+					check(t, v)
+				}
+			}
+		})
+	}
 }
