@@ -162,6 +162,18 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"location": "Тараз", "defendants": 3, "imprisoned": 3, "sentence_max_months": 60, "victims": 12}},
 		},
 		{
+			name: "a month of last year",
+			text: "В марте прошлого года Уральский городской суд приговорил трёх полицейских к четырём годам лишения свободы.",
+			pub:  "2024-01-27",
+			want: []want{{"location": "Уральск", "decision_date": "2023-03", "defendants": 3, "imprisoned": 3, "sentence_max_months": 48}},
+		},
+		{
+			name: "a trial ended, then the terms",
+			text: "Вчера в Экибастузе завершился процесс над двумя бывшими полицейскими. Обоим суд назначил по пять лет лишения свободы.",
+			pub:  "2024-01-27",
+			want: []want{{"location": "Экибастуз", "decision_date": "2024-01-26", "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

@@ -19,6 +19,7 @@ type dateRef struct {
 	relative   bool
 	last       bool // "last Friday", "last August"
 	vague      bool // "this week": no date
+	prevYear   bool // "в феврале прошлого года": in the year before publication
 }
 
 // precision ranks how exactly a reference names a day.
@@ -158,6 +159,7 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			continue
 		}
 		if i > 0 && (toks[i-1].low == "in" || last || !t.upper && f.Is("lower_date_preps", toks[i-1].low) || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
+			r.prevYear = prevYearAfter(f, toks, k)
 			out = append(out, r)
 		}
 	}
@@ -210,6 +212,9 @@ func (d dateRef) resolve(published string) string {
 				return ""
 			}
 			y = pub.Year()
+			if d.prevYear {
+				return fmt.Sprintf("%04d-%02d", y-1, d.month)
+			}
 			if d.month > int(pub.Month()) || (d.last && d.month == int(pub.Month())) {
 				y--
 			}

@@ -43,3 +43,9 @@ func numericDate(t token) (dateRef, bool) {
 	}
 	return dateRef{start: t.start, end: t.end, day: n[0], month: n[1], year: n[2], weekday: -1}, true
 }
+
+// prevYearAfter reports a phrase at toks[k] that puts the month before it
+// in the year before publication ("в феврале прошлого года").
+func prevYearAfter(f *rules.Facts, toks []token, k int) bool {
+	return phraseAt(f, "prev_year", toks, k) > 0
+}

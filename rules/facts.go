@@ -67,6 +67,9 @@ type Facts struct {
 	// name written in lower case, as some languages write them, is a date
 	// ("в январе", "в пятницу").
 	LowerDatePreps []string `yaml:"lower_date_preps"`
+	// PrevYear are the phrases after a month that put it in the year
+	// before publication ("в феврале прошлого года").
+	PrevYear []string `yaml:"prev_year"`
 	// Vague dates ("recently", "this week") give no decision date.
 	VagueDates []string `yaml:"vague_dates"`
 
@@ -258,7 +261,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
+		"bare_verbs": f.BareVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
 	} {
 		set := map[string]bool{}
 		first := map[string]bool{}
