@@ -84,10 +84,7 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	s.clauses = splitClauses(f, text, s.ft)
 	s.skipped = make([]bool, len(s.clauses))
 	for _, p := range f.ByKind("skip") {
-		if !p.CouldText(s.ft) {
-			continue
-		}
-		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+		for _, m := range p.FindAll(s.ft) {
 			s.skipped[s.clauseOf(m[0])] = true
 		}
 	}
@@ -105,11 +102,8 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	// ("non-custodial" over "custodial").
 	if len(raw) > 0 || len(cands) > 0 {
 		for _, p := range f.ByKind("term_type") {
-			if !p.CouldText(s.ft) {
-				continue
-			}
 		next:
-			for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+			for _, m := range p.FindAll(s.ft) {
 				for _, o := range s.markers {
 					if m[0] < o.end && m[1] > o.start {
 						continue next
@@ -217,10 +211,7 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 // with a decision verb.
 func (s *sent) aggregateWithDecision() bool {
 	for _, p := range s.f.ByKind("aggregate") {
-		if !p.CouldText(s.ft) {
-			continue
-		}
-		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+		for _, m := range p.FindAll(s.ft) {
 			c := s.clauseOf(m[0])
 			for _, o := range s.outcomes {
 				if o.clause == c {
@@ -236,10 +227,7 @@ func (s *sent) aggregateWithDecision() bool {
 // decision was taken on appeal ("On appeal, the court acquitted…").
 func (s *sent) appealCue() bool {
 	for _, p := range s.f.ByKind("appeal_cue") {
-		if !p.CouldText(s.ft) {
-			continue
-		}
-		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+		for _, m := range p.FindAll(s.ft) {
 			c := s.clauseOf(m[0])
 			if s.skipped[c] {
 				continue
@@ -271,10 +259,7 @@ func splitClauses(f *rules.Facts, text string, ft *rules.Text) [][2]int {
 	var out [][2]int
 	start := 0
 	for _, p := range f.ByKind("clause") {
-		if !p.CouldText(ft) {
-			continue
-		}
-		for _, m := range p.Regexp.FindAllStringIndex(text, -1) {
+		for _, m := range p.FindAll(ft) {
 			if m[0] > start {
 				out = append(out, [2]int{start, m[0]})
 				start = m[1]

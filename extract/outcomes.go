@@ -28,11 +28,8 @@ type candidate struct {
 func (s *sent) outcomeCandidates(f *rules.Facts) []candidate {
 	var out []candidate
 	for _, p := range f.ByKind("outcome") {
-		if !p.CouldText(s.ft) {
-			continue
-		}
 	next:
-		for _, m := range p.Regexp.FindAllStringIndex(s.text, -1) {
+		for _, m := range p.FindAll(s.ft) {
 			for _, o := range out {
 				if m[0] < o.end && m[1] > o.start {
 					continue next

@@ -15,15 +15,15 @@ func isVictim(f *rules.Facts, s string, g *group) bool {
 	for _, p := range f.ByKind("victims") {
 		switch p.Class {
 		case "before":
-			if p.CouldText(lb) && p.Regexp.MatchString(before) {
+			if p.Match(lb) {
 				return true
 			}
 		case "after":
-			if p.CouldText(la) && p.Regexp.MatchString(s[g.end:min(len(s), g.end+60)]) {
+			if p.Match(la) {
 				return true
 			}
 		case "noun":
-			if p.CouldText(lg) && p.Regexp.MatchString(s[g.start:g.end]) {
+			if p.Match(lg) {
 				return true
 			}
 		}

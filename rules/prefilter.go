@@ -271,11 +271,16 @@ func newFiltered(re *regexp.Regexp) *Filtered {
 type Text struct {
 	Folded string
 	pairs  [64]uint64 // 4096 bits, indexed by a hash of a byte pair
+	src    string
+	// canon is the canonical copy of src (see canonText), made on first
+	// use; canonState is 0 before, 1 when made, 2 when src has none.
+	canon      string
+	canonState uint8
 }
 
 // NewText prepares s for prefilters.
 func NewText(s string) *Text {
-	t := &Text{Folded: Fold(s)}
+	t := &Text{Folded: Fold(s), src: s}
 	f := t.Folded
 	for i := 0; i+1 < len(f); i++ {
 		k := pairKey(f[i], f[i+1])
@@ -345,4 +350,16 @@ func couldText(lits []string, ks []keyed, t *Text) bool {
 		}
 	}
 	return false
+}
+
+// canonical returns the canonical copy of the text, or false when it has
+// none.
+func (t *Text) canonical() (string, bool) {
+	if t.canonState == 0 {
+		t.canonState = 2
+		if c, ok := canonText(t.src); ok {
+			t.canon, t.canonState = c, 1
+		}
+	}
+	return t.canon, t.canonState == 1
 }

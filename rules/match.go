@@ -1,0 +1,491 @@
+package rules
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// A regular expression searched for in a whole sentence tries every
+// position of it, which is most of the time the case extractor spends. Most
+// patterns can start only with one of a few words ("acquit", "sentenced",
+// "court"), so a starter finds the places where those words stand, in a
+// case-folded copy of the text, and runs the expression anchored there.
+// The result is the same as the search's: the leftmost match, then the
+// next one after its end.
+
+// maxStarts is how many places a text may offer before the plain search is
+// cheaper than one anchored try at each.
+const maxStarts = 12
+
+// starter runs an expression only where one of its first words stands.
+type starter struct {
+	re *regexp.Regexp
+	// at0 is the expression anchored at the start of the text; at1 is it
+	// anchored after one character, so that \b, ^ and the like see the
+	// character before the place tried, as in a search of the whole text.
+	at0, at1 *regexp.Regexp
+	// heads are canonical (see canonRune) strings one of which starts
+	// every match; nil when no such set is known.
+	heads []string
+}
+
+// starters caches the starter of each compiled expression.
+var starters sync.Map // *regexp.Regexp → *starter
+
+// starterOf returns the starter of re, building it on first use.
+func starterOf(re *regexp.Regexp) *starter {
+	if s, ok := starters.Load(re); ok {
+		return s.(*starter)
+	}
+	s := newStarter(re)
+	v, _ := starters.LoadOrStore(re, s)
+	return v.(*starter)
+}
+
+func newStarter(re *regexp.Regexp) *starter {
+	s := &starter{re: re}
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return s
+	}
+	t = t.Simplify()
+	if nullable(t) {
+		return s // an empty match starts with no word
+	}
+	heads, ok := leads(t)
+	if !ok || len(heads) == 0 {
+		return s
+	}
+	heads = shorten(heads, 16)
+	if heads == nil {
+		return s
+	}
+	at0, err0 := regexp.Compile(`^(?:` + re.String() + `)`)
+	at1, err1 := regexp.Compile(`^(?s:.)(?:` + re.String() + `)`)
+	if err0 != nil || err1 != nil {
+		return s
+	}
+	s.at0, s.at1, s.heads = at0, at1, heads
+	return s
+}
+
+// starts returns the sorted places of canon where a head stands, or false
+// when there are too many to try one by one.
+func (s *starter) starts(canon string, buf []int) ([]int, bool) {
+	out := buf[:0]
+	for _, h := range s.heads {
+		for from := 0; from < len(canon); {
+			i := strings.Index(canon[from:], h)
+			if i < 0 {
+				break
+			}
+			out = append(out, from+i)
+			if len(out) > maxStarts {
+				return nil, false
+			}
+			from += i + 1
+		}
+	}
+	if len(s.heads) > 1 {
+		sortInts(out)
+	}
+	return out, true
+}
+
+// matchAt returns the end of the match that starts at p, or -1.
+func (s *starter) matchAt(text string, p int) int {
+	if p == 0 {
+		if loc := s.at0.FindStringIndex(text); loc != nil {
+			return loc[1]
+		}
+		return -1
+	}
+	_, n := utf8.DecodeLastRuneInString(text[:p])
+	q := p - n
+	if loc := s.at1.FindStringIndex(text[q:]); loc != nil {
+		return q + loc[1]
+	}
+	return -1
+}
+
+// submatchAt is matchAt with the spans of the groups, as
+// FindStringSubmatchIndex gives them, or nil.
+func (s *starter) submatchAt(text string, p int) []int {
+	if p == 0 {
+		return s.at0.FindStringSubmatchIndex(text)
+	}
+	_, n := utf8.DecodeLastRuneInString(text[:p])
+	q := p - n
+	loc := s.at1.FindStringSubmatchIndex(text[q:])
+	if loc == nil {
+		return nil
+	}
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += q
+		}
+	}
+	loc[0] = p
+	return loc
+}
+
+// findAll is re.FindAllStringIndex(t's text, -1).
+func (s *starter) findAll(t *Text) [][]int {
+	canon, ok := t.canonical()
+	if !ok || s.heads == nil {
+		return s.re.FindAllStringIndex(t.src, -1)
+	}
+	var buf [maxStarts + 1]int
+	ps, ok := s.starts(canon, buf[:])
+	if !ok {
+		return s.re.FindAllStringIndex(t.src, -1)
+	}
+	var out [][]int
+	pos := 0
+	for _, p := range ps {
+		if p < pos {
+			continue
+		}
+		if e := s.matchAt(t.src, p); e >= 0 {
+			out = append(out, []int{p, e})
+			pos = e
+		}
+	}
+	return out
+}
+
+// match is re.MatchString(t's text).
+func (s *starter) match(t *Text) bool {
+	canon, ok := t.canonical()
+	if !ok || s.heads == nil {
+		return s.re.MatchString(t.src)
+	}
+	var buf [maxStarts + 1]int
+	ps, ok := s.starts(canon, buf[:])
+	if !ok {
+		return s.re.MatchString(t.src)
+	}
+	for _, p := range ps {
+		if s.matchAt(t.src, p) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// findAllSubmatch is re.FindAllStringSubmatchIndex(t's text, -1).
+func (s *starter) findAllSubmatch(t *Text) [][]int {
+	canon, ok := t.canonical()
+	if !ok || s.heads == nil {
+		return s.re.FindAllStringSubmatchIndex(t.src, -1)
+	}
+	var buf [maxStarts + 1]int
+	ps, ok := s.starts(canon, buf[:])
+	if !ok {
+		return s.re.FindAllStringSubmatchIndex(t.src, -1)
+	}
+	var out [][]int
+	pos := 0
+	for _, p := range ps {
+		if p < pos {
+			continue
+		}
+		if loc := s.submatchAt(t.src, p); loc != nil {
+			out = append(out, loc)
+			pos = loc[1]
+		}
+	}
+	return out
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// nullable reports whether t can match the empty string.
+func nullable(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(t.Sub[0])
+	case syntax.OpRepeat:
+		return t.Min == 0 || nullable(t.Sub[0])
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			if !nullable(s) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if nullable(s) {
+				return true
+			}
+		}
+		return false
+	}
+	// Star, Quest, empty match and the empty-width assertions.
+	return true
+}
+
+// maxHeads bounds the sets leads and exact build.
+const maxHeads = 64
+
+// leads returns canonical strings one of which starts every non-empty
+// match of t (never ""), or false when no small set is known.
+func leads(t *syntax.Regexp) ([]string, bool) {
+	if e, ok := exact(t); ok {
+		return nonEmpty(e), true
+	}
+	switch t.Op {
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
+		return leads(t.Sub[0])
+	case syntax.OpConcat:
+		return leadsSeq(t.Sub)
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			l, ok := leads(s)
+			if !ok {
+				return nil, false
+			}
+			out = union(out, l)
+		}
+		return out, len(out) <= maxHeads
+	case syntax.OpNoMatch:
+		return nil, true
+	}
+	if nullable(t) && t.Op != syntax.OpLiteral {
+		return nil, true // assertions and the empty match: nothing to start
+	}
+	return nil, false
+}
+
+// leadsSeq is leads for the concatenation of subs.
+func leadsSeq(subs []*syntax.Regexp) ([]string, bool) {
+	if len(subs) == 0 {
+		return nil, true
+	}
+	s, rest := subs[0], subs[1:]
+	if e, ok := exact(s); ok {
+		r, rok := leadsSeq(rest)
+		var out []string
+		if rok && !nullable(concat(rest)) {
+			// Every match is a word of e followed by a non-empty match of
+			// the rest.
+			for _, x := range e {
+				for _, y := range r {
+					out = append(out, x+y)
+				}
+			}
+			return dedupe(out), len(out) <= maxHeads
+		}
+		out = nonEmpty(e)
+		if hasEmpty(e) {
+			if !rok {
+				return nil, false
+			}
+			out = union(out, r)
+		}
+		return out, len(out) <= maxHeads
+	}
+	l, ok := leads(s)
+	if !ok {
+		return nil, false
+	}
+	if nullable(s) {
+		r, ok := leadsSeq(rest)
+		if !ok {
+			return nil, false
+		}
+		l = union(l, r)
+	}
+	return l, len(l) <= maxHeads
+}
+
+func concat(subs []*syntax.Regexp) *syntax.Regexp {
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+}
+
+// exact returns a finite set of canonical strings that holds every match
+// of t (assertions are taken as always true), or false.
+func exact(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{canonString(string(t.Rune))}, true
+	case syntax.OpCharClass:
+		n := 0
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			n += int(t.Rune[i+1]-t.Rune[i]) + 1
+			if n > 32 {
+				return nil, false
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				out = append(out, string(canonRune(r)))
+			}
+		}
+		return dedupe(out), true
+	case syntax.OpCapture:
+		return exact(t.Sub[0])
+	case syntax.OpQuest:
+		e, ok := exact(t.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return union([]string{""}, e), len(e) < maxHeads
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range t.Sub {
+			e, ok := exact(s)
+			if !ok || len(out)*len(e) > maxHeads {
+				return nil, false
+			}
+			var next []string
+			for _, x := range out {
+				for _, y := range e {
+					next = append(next, x+y)
+				}
+			}
+			out = dedupe(next)
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			e, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			out = union(out, e)
+			if len(out) > maxHeads {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// shorten cuts the longest heads by a character at a time until at most n
+// are left; nil when a head would become empty.
+func shorten(hs []string, n int) []string {
+	hs = dedupe(hs)
+	for len(hs) > n {
+		longest := 0
+		for _, h := range hs {
+			longest = max(longest, len(h))
+		}
+		if longest <= 1 {
+			return nil
+		}
+		for i, h := range hs {
+			if len(h) == longest {
+				// Cut a whole character, not a byte of one.
+				_, size := utf8.DecodeLastRuneInString(h)
+				hs[i] = h[:len(h)-size]
+			}
+		}
+		hs = dedupe(hs)
+	}
+	// A head that holds another one adds no place of its own.
+	var out []string
+	for i, h := range hs {
+		covered := false
+		for j, o := range hs {
+			if i != j && len(o) < len(h) && strings.HasPrefix(h, o) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, h)
+		}
+	}
+	for _, h := range out {
+		if h == "" {
+			return nil
+		}
+	}
+	return out
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasEmpty(ss []string) bool {
+	for _, s := range ss {
+		if s == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func union(a, b []string) []string {
+	return dedupe(append(append([]string(nil), a...), b...))
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// FindAll returns the spans of the matches of the pattern in the text t
+// was prepared from, as Regexp.FindAllStringIndex(text, -1) does.
+func (p *Pattern) FindAll(t *Text) [][]int {
+	if !p.CouldText(t) {
+		return nil
+	}
+	return starterOf(p.Regexp).findAll(t)
+}
+
+// Match reports whether the pattern matches the text t was prepared from.
+func (p *Pattern) Match(t *Text) bool {
+	return p.CouldText(t) && starterOf(p.Regexp).match(t)
+}
+
+// FindAllSubmatch returns the matches of the pattern with the spans of
+// their groups, as Regexp.FindAllStringSubmatchIndex(text, -1) does.
+func (p *Pattern) FindAllSubmatch(t *Text) [][]int {
+	if !p.CouldText(t) {
+		return nil
+	}
+	return starterOf(p.Regexp).findAllSubmatch(t)
+}
+
+// FindAll is Pattern.FindAll for an expression of the lexicons.
+func (f *Filtered) FindAll(t *Text) [][]int {
+	if !f.CouldText(t) {
+		return nil
+	}
+	return starterOf(f.Regexp).findAll(t)
+}
