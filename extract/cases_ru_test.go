@@ -174,6 +174,30 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"location": "Экибастуз", "decision_date": "2024-01-26", "imprisoned": 2, "sentence_max_months": 60}},
 		},
 		{
+			name: "a regional court sits for its region",
+			text: "Карагандинский областной суд приговорил двух бывших следователей к шести годам лишения свободы.",
+			pub:  "2024-01-27",
+			want: []want{{"court": "Карагандинский областной суд", "location": "Карагандинская область", "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		{
+			name: "appeal heard on a date far from the outcome verb",
+			text: "12 апреля апелляционная коллегия в Павлодаре рассмотрела жалобы адвокатов трёх осуждённых полицейских и оставила приговор без изменения.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "location": "Павлодар", "decision_date": "2024-04-12"}},
+		},
+		{
+			name: "a subject with an apposition between dashes",
+			text: "Все четверо обвиняемых — бывшие сотрудники колонии, в том числе её начальник Марат Ахметов, — признаны виновными в пытках.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 4, "convicted": 4}},
+		},
+		{
+			name: "condemning a verdict is no conviction",
+			text: "Правозащитники осудили приговор и назвали его политическим.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

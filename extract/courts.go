@@ -92,6 +92,9 @@ func courtPlace(f *rules.Facts, name, country string) (string, string) {
 			if i+1 <= len(words) && f.Is("district_words", strings.ToLower(w)) && len(lead) > 0 {
 				lead = nil
 			}
+			if len(lead) > 0 && f.Is("region_court_types", strings.ToLower(w)) {
+				lead = append(lead, "region") // "Андижанский областной суд": the region's court
+			}
 			break
 		}
 		if isPossessive(w) {

@@ -133,6 +133,9 @@ type Facts struct {
 	// DistrictWords follow a place that is part of a city, not the city
 	// ("Leninsky District Court", "Rankin County Circuit Court").
 	DistrictWords []string `yaml:"district_words"`
+	// RegionCourtTypes follow a place whose court is the region's, not the
+	// city's ("Андижанский областной суд" sits for Andijan region).
+	RegionCourtTypes []string `yaml:"region_court_types"`
 
 	// Patterns are the named regular expressions of the language, by kind.
 	// A pattern may use the macros {NUM}, {ORD}, {UNIT}, {PERSON},
@@ -258,7 +261,7 @@ func (f *Facts) compile() []error {
 		"singular": f.Singular, "defendant_nouns": f.DefendantNouns,
 		"decision_nouns": f.DecisionNouns, "group": f.Group, "one": f.One,
 		"part": f.Part, "court_types": f.CourtTypes, "not_places": f.NotPlaces,
-		"region_words": f.RegionWords, "district_words": f.DistrictWords,
+		"region_words": f.RegionWords, "district_words": f.DistrictWords, "region_court_types": f.RegionCourtTypes,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
 		"bare_verbs": f.BareVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
