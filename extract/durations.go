@@ -426,8 +426,8 @@ func listAt(f *rules.Facts, toks []token, i int) ([]term, int, bool) {
 		if toks[k].low == "," {
 			k++
 		}
-		if k < len(toks) && toks[k].low == "and" {
-			k++
+		if k < len(toks) && (toks[k].low == "and" || toks[k].low != "," && f.Is("and", toks[k].low)) {
+			k++ // "and", or the language's word for it ("пяти и семи годам")
 		}
 		if k == next || k >= len(toks) {
 			return nil, i, false
