@@ -258,6 +258,36 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"defendants": 2, "convicted": 2, "suspended": 2}},
 		},
 		{
+			name: "a verdict delivered in a city",
+			text: "В Астане вынесен приговор по делу о пытках в изоляторе: трое полицейских получили по семь лет колонии.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Астана", "country": "Kazakhstan", "defendants": 3, "imprisoned": 3, "sentence_max_months": 84}},
+		},
+		{
+			name: "a verdict to be read is no decision",
+			text: "Приговор полицейским огласят 20 мая.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "a trial to begin is no decision",
+			text: "Суд над полицейскими начнётся в понедельник в Талгаре.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "a demand to sentence is no decision",
+			text: "Гособвинитель попросил приговорить полицейских к десяти годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "custody extended is no decision",
+			text: "Суд продлил арест трём полицейским на два месяца.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
