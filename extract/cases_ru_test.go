@@ -288,6 +288,12 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a country told by a lower-case adjective",
+			text: "В четверг кыргызский суд приговорил блогера к пяти годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"country": "Kyrgyzstan", "decision_date": "2024-04-11", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

@@ -289,7 +289,7 @@ func titleCase(s string) string {
 func findCountries(f *rules.Facts, toks []token) []string {
 	var out []string
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].word || !toks[i].upper {
+		if !toks[i].word || !toks[i].upper && !f.LowerCountry(toks[i].low) {
 			continue
 		}
 		// Two-word names first ("United States", "South Africa").

@@ -148,6 +148,9 @@ type Facts struct {
 	byKind    map[string][]*Pattern
 	lex       map[string]map[string]bool
 	countryOf map[string]string
+	// lowerCountry holds the country words the rules write in lower case
+	// (adjectives of languages that do not capitalise them: "казахстанский").
+	lowerCountry map[string]bool
 	courtRe   *Filtered
 	nameRe    *Filtered
 }
@@ -201,6 +204,11 @@ func (f *Facts) CountryOf(word string) string {
 	}
 	return f.countryOf[strings.ToLower(word)]
 }
+
+// LowerCountry reports whether the rules write a country word in lower
+// case, so that a lower-case word of the text may name the country
+// ("казахстанский суд").
+func (f *Facts) LowerCountry(word string) bool { return f.lowerCountry[word] }
 
 // CityCountry returns the country of a well-known city, or "".
 func (f *Facts) CityCountry(city string) string {
@@ -285,10 +293,14 @@ func (f *Facts) compile() []error {
 		f.lex["persons"][strings.ToLower(w)] = true
 	}
 	f.countryOf = map[string]string{}
+	f.lowerCountry = map[string]bool{}
 	for country, words := range f.Countries {
 		f.countryOf[strings.ToLower(country)] = country
 		for _, w := range words {
 			f.countryOf[strings.ToLower(w)] = country
+			if w == strings.ToLower(w) && w != strings.ToUpper(w) {
+				f.lowerCountry[w] = true
+			}
 		}
 	}
 	if len(f.Numbers) == 0 || len(f.Units) == 0 {
