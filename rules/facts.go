@@ -151,8 +151,8 @@ type Facts struct {
 	// lowerCountry holds the country words the rules write in lower case
 	// (adjectives of languages that do not capitalise them: "казахстанский").
 	lowerCountry map[string]bool
-	courtRe   *Filtered
-	nameRe    *Filtered
+	courtRe      *Filtered
+	nameRe       *Filtered
 }
 
 // Pattern is one named regular expression of the fact rules. Kind says what
