@@ -80,8 +80,10 @@ func (e *atomEncoder) format(buf *bytes.Buffer, rc store.RawCase, update bool) e
 	return nil
 }
 
-// appendAtomEntry appends the entry of one case to dst, as encoding/xml
-// would encode an atomEntry, and a newline.
+// appendAtomEntry appends the entry of one case to dst, and a newline,
+// byte for byte as encoding/xml wrote it when this format marshalled an
+// entry struct (links and categories as start and end tags, text escaped
+// by appendXML).
 func appendAtomEntry(dst []byte, rc store.RawCase, update bool) ([]byte, error) {
 	r := getRow()
 	defer putRow(r)

@@ -366,6 +366,10 @@ func (s *scanner) ws() {
 // next skips whitespace and reports whether the next byte is c, taking it
 // if so.
 func (s *scanner) next(c byte) bool {
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == c {
 		s.i++
@@ -377,7 +381,7 @@ func (s *scanner) next(c byte) bool {
 // null takes a null literal if one comes next.
 func (s *scanner) null() bool {
 	s.ws()
-	if len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
+	if s.i < len(s.b) && s.b[s.i] == 'n' && len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
 		s.i += 4
 		return true
 	}
