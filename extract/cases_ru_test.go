@@ -294,6 +294,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"country": "Kyrgyzstan", "decision_date": "2024-04-11", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
 		},
 		{
+			name: "abbreviations of articles and cities",
+			text: "Суд г. Семей признал троих полицейских виновными по ч. 2 ст. 146 УК РК и приговорил их к 5 годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Семей", "country": "Kazakhstan", "defendants": 3, "convicted": 3, "imprisoned": 3, "sentence_max_months": 60}},
+		},
+		{
+			name: "a term written as a term of years",
+			text: "Суд приговорил бывшего начальника отдела к лишению свободы сроком на 6 лет с отбыванием наказания в колонии.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "appeal changes the verdict, lowering the term",
+			text: "Апелляционная коллегия изменила приговор, снизив срок бывшему полицейскому до пяти лет.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
