@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/trialwatch/trialwatch"
 	"github.com/trialwatch/trialwatch/rules"
@@ -18,7 +19,7 @@ import (
 // each case's fields with the sentence and rule they came from. It needs no
 // network, database or clock: dates resolve against a.Published.
 func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
-	f := rs.Lang(language(a.Title + " " + a.Text))
+	f := rs.Lang(language(a.Title, a.Text))
 	if f == nil {
 		return nil
 	}
@@ -55,15 +56,26 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	return b.finish()
 }
 
-// language guesses the language of a text from its script.
-func language(s string) string {
+// language guesses the language of texts from their script.
+func language(texts ...string) string {
 	cyr, lat := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-		case unicode.IsLetter(r):
-			lat++
+	for _, s := range texts {
+		for i := 0; i < len(s); {
+			if c := s[i]; c < utf8.RuneSelf {
+				if c|0x20 >= 'a' && c|0x20 <= 'z' {
+					lat++
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case unicode.Is(unicode.Cyrillic, r):
+				cyr++
+			case unicode.IsLetter(r):
+				lat++
+			}
 		}
 	}
 	if cyr > lat {

@@ -20,8 +20,11 @@ func BenchmarkCases(b *testing.B) {
 		}
 		arts = append(arts, a)
 	}
+	b.ReportAllocs()
 	b.ResetTimer()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		Cases(arts[i%len(arts)], rs)
 	}
+	reportCPU(b, start)
 }

@@ -234,7 +234,7 @@ func excludedDate(f *rules.Facts, s string, d dateRef) bool {
 	after := s[d.end:min(len(s), d.end+40)]
 	lb, la := rules.NewText(before), rules.NewText(after)
 	for _, p := range f.ByKind("date_exclude") {
-		if p.Class == "before" && p.CouldText(lb) && p.Regexp.MatchString(before) || p.Class == "after" && p.CouldText(la) && p.Regexp.MatchString(after) {
+		if p.Class == "before" && p.Match(lb) || p.Class == "after" && p.Match(la) {
 			return true
 		}
 	}

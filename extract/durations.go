@@ -474,11 +474,11 @@ func excludedTerm(f *rules.Facts, s string, t term) bool {
 	for _, p := range f.ByKind("term_exclude") {
 		switch p.Class {
 		case "before":
-			if p.CouldText(lb) && p.Regexp.MatchString(before) {
+			if p.Match(lb) {
 				return true
 			}
 		case "after":
-			if p.CouldText(la) && p.Regexp.MatchString(after) {
+			if p.Match(la) {
 				return true
 			}
 		case "self": // the duration itself ("2022 года": a year, not a term)

@@ -9,7 +9,8 @@ import (
 // by one letter of its case-folding orbit (canonRune), byte for byte at the
 // same offsets, so that a place found in the copy is a place of the text.
 // A text in which some letter folds to one of another length (the Kelvin
-// sign to "k") has no such copy and is searched the plain way.
+// sign to "k") has no such copy and is searched the plain way. Bytes that
+// are no UTF-8 stay as they are: no head holds them.
 
 // canonLow holds canonRune for the runes below its length.
 var canonLow = func() []rune {
@@ -62,8 +63,8 @@ func canonString(s string) string {
 }
 
 // canonText returns the canonical copy of s with the offsets of s, or
-// false when s has none (a letter whose representative has another length,
-// or bytes that are no UTF-8).
+// false when s has none (a letter whose representative has another
+// length).
 func canonText(s string) (string, bool) {
 	var b []byte
 	for i := 0; i < len(s); {
@@ -80,8 +81,8 @@ func canonText(s string) (string, bool) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		k := canonRune(r)
-		if k == r && r != utf8.RuneError {
-			i += n
+		if k == r {
+			i += n // unchanged, or a byte that is no UTF-8
 			continue
 		}
 		if utf8.RuneLen(k) != n {

@@ -60,6 +60,11 @@ func newStarter(re *regexp.Regexp) *starter {
 		return s
 	}
 	heads = shorten(heads, 16)
+	for _, h := range heads {
+		if strings.ContainsRune(h, utf8.RuneError) {
+			return s // a text's stray bytes would stand for it
+		}
+	}
 	if heads == nil {
 		return s
 	}
