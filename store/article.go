@@ -370,9 +370,11 @@ func (db *DB) save(tx *bolt.Tx, in *saveInput, res *SaveResult) error {
 	}
 	assign(pairs, target, used, kind, 1)
 	// 4. Store every report as a contribution of its case.
+	made := make([]*contrib, n) // the one report of each case made here
 	for i := range in.cases {
 		id := target[i]
 		seq := uint64(0)
+		fresh := id == ""
 		if id == "" {
 			next, err := tx.Bucket(bCases).NextSequence()
 			if err != nil {
@@ -390,13 +392,23 @@ func (db *DB) save(tx *bolt.Tx, in *saveInput, res *SaveResult) error {
 			}
 			seq = s
 		}
-		if err := putContrib(tx, id, art.URL, contrib{Seq: seq, Ref: ref, Case: in.cases[i]}); err != nil {
+		c := contrib{Seq: seq, Ref: ref, Case: in.cases[i]}
+		if err := putContrib(tx, id, art.URL, c); err != nil {
 			return err
+		}
+		if fresh {
+			made[i] = &c
 		}
 	}
 	// 5. Recompute the cases and link appeals to the verdicts they review.
 	for i, id := range target {
-		if err := db.refresh(tx, id, now, ""); err != nil {
+		var err error
+		if made[i] != nil {
+			err = db.refreshFrom(tx, id, now, "", []contrib{*made[i]})
+		} else {
+			err = db.refresh(tx, id, now, "")
+		}
+		if err != nil {
 			return err
 		}
 		switch kind[i] {

@@ -1,11 +1,15 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"sync"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/trialwatch/trialwatch"
 )
@@ -70,4 +74,40 @@ func TestSaveAsync(t *testing.T) {
 	if err := <-errc; !errors.Is(err, ErrClosed) {
 		t.Errorf("save after close: %v, want ErrClosed", err)
 	}
+}
+
+// TestNewCaseShownAsFromStoredReports checks that a case made from the
+// report in hand reads the same as one recomputed from the stored reports:
+// recomputing it changes nothing.
+func TestNewCaseShownAsFromStoredReports(t *testing.T) {
+	db, clk := openTest(t)
+	c := taldykorgan()
+	c.Evidence = map[string]string{"location": "The Taldykorgan City Court sentenced <four> officers & one guard."}
+	c.Rules = map[string]string{"location": "court_place"}
+	res := save(t, db, article("https://a.example/new", "A", "2024-03-19"), c)
+	before, err := rawCase(db, res.IDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.advance(time.Hour)
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return db.refresh(tx, res.IDs[0], clk.now(), "") }); err != nil {
+		t.Fatal(err)
+	}
+	after, err := rawCase(db, res.IDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(before) != string(after) {
+		t.Errorf("recomputed case differs:\n%s\n%s", before, after)
+	}
+}
+
+// rawCase returns the stored record of case id, revision and all.
+func rawCase(db *DB, id string) ([]byte, error) {
+	var out []byte
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		out = bytes.Clone(tx.Bucket(bCases).Get([]byte(id)))
+		return nil
+	})
+	return out, err
 }

@@ -155,11 +155,18 @@ func (m *memo) put(raw []byte, f features) {
 // updated time) only when what it shows has changed. A non-empty appealOf
 // sets the verdict the case reviews.
 func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) error {
-	cases, feats := tx.Bucket(bCases), tx.Bucket(bFeat)
 	cs, err := contribsOf(tx, id)
 	if err != nil {
 		return err
 	}
+	return db.refreshFrom(tx, id, now, appealOf, cs)
+}
+
+// refreshFrom is refresh given the case's contributions, all of them: for
+// a case just made, the one report that made it.
+func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string, cs []contrib) error {
+	cases, feats := tx.Bucket(bCases), tx.Bucket(bFeat)
+	var err error
 	oldVal := cases.Get([]byte(id))
 	var old caseStamps
 	var oldRev uint64
