@@ -312,6 +312,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
 		},
 		{
+			name: "two names, two terms",
+			text: "Суд приговорил Иванова к семи годам колонии, Петрова — к пяти годам.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "a surname receives a term",
+			text: "Бекболатов получил пять лет колонии.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "three and two more",
+			text: "Троих полицейских суд приговорил к восьми годам лишения свободы, ещё двоих — к шести годам.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 5, "imprisoned": 5, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

@@ -163,7 +163,7 @@ func (s *sent) sentenceKind(o outcomeRef) string {
 // ("Three of them were given…"). Victims are never governed.
 func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 	cl := s.clauses[o.clause]
-	passive := passiveBefore(s.text[max(cl[0], o.start-14):o.start]) || receiverVerb(s.text[o.start:o.end])
+	passive := passiveBefore(s.text[max(cl[0], o.start-14):o.start]) || receiverVerb(s.text[o.start:o.end]) || s.f.Is("receive_verbs", strings.ToLower(s.text[o.start:o.end]))
 	if !passive {
 		// The object stands before the term it is given ("gave Ivanov 15
 		// years and fined both men": not "both men").
@@ -246,7 +246,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 // sentenced"), or nil.
 func (s *sent) surnameBefore(o outcomeRef) *group {
 	k := s.tokenBefore(o.start)
-	if !receiverVerb(s.text[o.start:o.end]) {
+	if !receiverVerb(s.text[o.start:o.end]) && !s.f.Is("receive_verbs", strings.ToLower(s.text[o.start:o.end])) {
 		// "Sadykov was sentenced": the subject of a passive verb.
 		if k < 0 || s.toks[k].low != "was" {
 			return nil

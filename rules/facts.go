@@ -91,6 +91,9 @@ type Facts struct {
 	Determiners []string `yaml:"determiners"`
 	Whole       []string `yaml:"whole"`
 	Same        []string `yaml:"same"`
+	// ReceiveVerbs are verbs whose subject receives the sentence, beyond
+	// the English ones the extractor knows ("получил").
+	ReceiveVerbs []string `yaml:"receive_verbs"`
 	// BareVerbs may follow a number that stands for people ("seven were").
 	BareVerbs []string `yaml:"bare_verbs"`
 	// NameParticles may stand inside a personal name in lower case ("de",
@@ -272,7 +275,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords, "region_court_types": f.RegionCourtTypes,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
+		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
 	} {
 		set := map[string]bool{}
 		first := map[string]bool{}
