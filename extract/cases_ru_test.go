@@ -330,6 +330,21 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"defendants": 5, "imprisoned": 5, "sentence_min_months": 72, "sentence_max_months": 96}},
 		},
 		{
+			name: "an appeal and the verdict it recalls",
+			text: "Жамбылский областной суд в среду оставил без изменения приговор трём полицейским из Тараза.\n\nНапомним: в декабре Таразский городской суд приговорил их к пяти годам лишения свободы каждого за пытки задержанного.",
+			pub:  "2024-02-16",
+			want: []want{
+				{"stage": "appeal", "court": "Жамбылский областной суд", "location": "Жамбылская область", "decision_date": "2024-02-14", "defendants": 3},
+				{"stage": "verdict", "court": "Таразский городской суд", "location": "Тараз", "decision_date": "2023-12", "sentence_max_months": 60},
+			},
+		},
+		{
+			name: "a news story of arrests and a trial under way",
+			text: "В Усть-Каменогорске задержаны двое сотрудников полиции, подозреваемых в пытках. Ранее суд над их коллегами начался в городском суде. Прокурор потребовал для обвиняемых по семь лет лишения свободы.",
+			pub:  "2024-02-16",
+			want: nil,
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
