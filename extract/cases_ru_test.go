@@ -345,6 +345,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a jury's acquittal",
+			text: "Присяжные вынесли оправдательный вердикт двум бывшим полицейским.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "acquitted": 2}},
+		},
+		{
+			name: "an appeal granted",
+			text: "Апелляционная коллегия Алматинского городского суда удовлетворила протест прокурора и назначила полицейскому шесть лет лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_max_months": 72}},
+		},
+		{
+			name: "got off with suspended terms",
+			text: "Трое полицейских отделались условными сроками в три года.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "suspended": 3}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
