@@ -150,6 +150,7 @@ type Facts struct {
 
 	byKind    map[string][]*Pattern
 	lex       map[string]map[string]bool
+	words     map[string]Words // the lexicons of each word (see lex.go)
 	countryOf map[string]string
 	// lowerCountry holds the country words the rules write in lower case
 	// (adjectives of languages that do not capitalise them: "казахстанский").
@@ -173,6 +174,7 @@ type Pattern struct {
 
 	lits  []string // prefilter: a match holds one of these, lower-case
 	keyed []keyed
+	st    *starter // runs the expression where its first words stand
 }
 
 // Kinds of pattern the extractor knows.
@@ -193,11 +195,21 @@ func (f *Facts) ByKind(kind string) []*Pattern { return f.byKind[kind] }
 // "last", "vague_dates", "persons", "singular", "defendant_nouns",
 // "decision_nouns", "group", "one", "part", "court_types", "not_places",
 // "region_words".
-func (f *Facts) Is(lexicon, word string) bool { return f.lex[lexicon][word] }
+func (f *Facts) Is(lexicon, word string) bool {
+	if l, ok := lexOf(lexicon); ok {
+		return f.words[word].Has(l)
+	}
+	return f.lex[lexicon][word]
+}
 
 // StartsPhrase reports whether word (lower-case) is the first word of a
 // multi-word entry of the named lexicon ("up" of "up to").
-func (f *Facts) StartsPhrase(lexicon, word string) bool { return f.lex[lexicon+" first"][word] }
+func (f *Facts) StartsPhrase(lexicon, word string) bool {
+	if l, ok := lexOf(lexicon); ok {
+		return f.words[word].Starts(l)
+	}
+	return f.lex[lexicon+" first"][word]
+}
 
 // CountryOf returns the country a word implies ("Kazakh" → "Kazakhstan"),
 // or "".
@@ -295,6 +307,7 @@ func (f *Facts) compile() []error {
 	for _, w := range f.DefendantNouns {
 		f.lex["persons"][strings.ToLower(w)] = true
 	}
+	f.indexWords()
 	f.countryOf = map[string]string{}
 	f.lowerCountry = map[string]bool{}
 	for country, words := range f.Countries {
@@ -369,6 +382,7 @@ func (f *Facts) compile() []error {
 		p.Regexp = re
 		p.lits = required(re.String())
 		p.keyed = keyLits(p.lits)
+		p.st = newStarter(re)
 		f.byKind[p.Kind] = append(f.byKind[p.Kind], p)
 	}
 	return errs

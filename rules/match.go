@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -30,19 +29,6 @@ type starter struct {
 	// heads are canonical (see canonRune) strings one of which starts
 	// every match; nil when no such set is known.
 	heads []string
-}
-
-// starters caches the starter of each compiled expression.
-var starters sync.Map // *regexp.Regexp → *starter
-
-// starterOf returns the starter of re, building it on first use.
-func starterOf(re *regexp.Regexp) *starter {
-	if s, ok := starters.Load(re); ok {
-		return s.(*starter)
-	}
-	s := newStarter(re)
-	v, _ := starters.LoadOrStore(re, s)
-	return v.(*starter)
 }
 
 func newStarter(re *regexp.Regexp) *starter {
@@ -470,12 +456,21 @@ func (p *Pattern) FindAll(t *Text) [][]int {
 	if !p.CouldText(t) {
 		return nil
 	}
-	return starterOf(p.Regexp).findAll(t)
+	if st := p.starter(); st != nil {
+		return st.findAll(t)
+	}
+	return p.Regexp.FindAllStringIndex(t.src, -1)
 }
 
 // Match reports whether the pattern matches the text t was prepared from.
 func (p *Pattern) Match(t *Text) bool {
-	return p.CouldText(t) && starterOf(p.Regexp).match(t)
+	if !p.CouldText(t) {
+		return false
+	}
+	if st := p.starter(); st != nil {
+		return st.match(t)
+	}
+	return p.Regexp.MatchString(t.src)
 }
 
 // FindAllSubmatch returns the matches of the pattern with the spans of
@@ -484,7 +479,19 @@ func (p *Pattern) FindAllSubmatch(t *Text) [][]int {
 	if !p.CouldText(t) {
 		return nil
 	}
-	return starterOf(p.Regexp).findAllSubmatch(t)
+	if st := p.starter(); st != nil {
+		return st.findAllSubmatch(t)
+	}
+	return p.Regexp.FindAllStringSubmatchIndex(t.src, -1)
+}
+
+// starter returns the starter the loader made for the pattern, or nil for
+// a pattern made or changed outside it.
+func (p *Pattern) starter() *starter {
+	if p.st != nil && p.st.re == p.Regexp {
+		return p.st
+	}
+	return nil
 }
 
 // FindAll is Pattern.FindAll for an expression of the lexicons.
@@ -492,5 +499,8 @@ func (f *Filtered) FindAll(t *Text) [][]int {
 	if !f.CouldText(t) {
 		return nil
 	}
-	return starterOf(f.Regexp).findAll(t)
+	if f.st != nil && f.st.re == f.Regexp {
+		return f.st.findAll(t)
+	}
+	return f.Regexp.FindAllStringIndex(t.src, -1)
 }

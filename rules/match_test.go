@@ -41,7 +41,7 @@ var starterTexts = []string{
 // checkStarter compares the starter of re with the plain search on text.
 func checkStarter(t testing.TB, re *regexp.Regexp, text string) {
 	t.Helper()
-	s := starterOf(re)
+	s := testStarter(re)
 	tx := NewText(text)
 	want := re.FindAllStringIndex(text, -1)
 	if got := s.findAll(tx); !slices.EqualFunc(got, want, slices.Equal) {
@@ -232,4 +232,16 @@ func TestStarterCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d sentences", len(sents))
+}
+
+var testStarters = map[*regexp.Regexp]*starter{}
+
+// testStarter returns the starter of re, made once.
+func testStarter(re *regexp.Regexp) *starter {
+	if s, ok := testStarters[re]; ok {
+		return s
+	}
+	s := newStarter(re)
+	testStarters[re] = s
+	return s
 }

@@ -254,6 +254,7 @@ type Filtered struct {
 	*regexp.Regexp
 	lits  []string
 	keyed []keyed
+	st    *starter
 }
 
 // Could reports whether the expression can match a text whose lower-case
@@ -262,7 +263,7 @@ func (f *Filtered) Could(lower string) bool { return could(f.lits, lower) }
 
 func newFiltered(re *regexp.Regexp) *Filtered {
 	lits := required(re.String())
-	return &Filtered{Regexp: re, lits: lits, keyed: keyLits(lits)}
+	return &Filtered{Regexp: re, lits: lits, keyed: keyLits(lits), st: newStarter(re)}
 }
 
 // Text is a text prepared for prefilters: folded (see Fold), with a set of
