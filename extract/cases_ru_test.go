@@ -363,6 +363,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"defendants": 3, "suspended": 3}},
 		},
 		{
+			name: "statistics since a year are no case",
+			text: "С 2022 года в Казахстане осуждены 15 полицейских за пытки.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "statistics over years are no case",
+			text: "За пять лет суды Кыргызстана приговорили к лишению свободы всего четырёх сотрудников милиции.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "the day before",
+			text: "Накануне Кокшетауский городской суд приговорил инспектора полиции к двум годам колонии.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Кокшетау", "decision_date": "2024-04-14", "defendants": 1, "imprisoned": 1, "sentence_max_months": 24}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
