@@ -381,6 +381,18 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"location": "Кокшетау", "decision_date": "2024-04-14", "defendants": 1, "imprisoned": 1, "sentence_max_months": 24}},
 		},
 		{
+			name: "a court named by its abbreviation",
+			text: "СМУС Астаны приговорил бывшего сотрудника КНБ к девяти годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"court": "СМУС Астаны", "location": "Астана", "defendants": 1, "imprisoned": 1, "sentence_max_months": 108}},
+		},
+		{
+			name: "a district court of a city",
+			text: "Медеуский районный суд Алматы приговорил двух полицейских к трём годам ограничения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"court": "Медеуский районный суд Алматы", "location": "Алматы", "defendants": 2}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
