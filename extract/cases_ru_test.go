@@ -393,6 +393,12 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"court": "Медеуский районный суд Алматы", "location": "Алматы", "defendants": 2}},
 		},
 		{
+			name: "those who stood trial are the defendants",
+			text: "Перед судом предстали 9 человек: восемь сотрудников колонии и один заключённый. Все они признаны виновными.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 9, "convicted": 9}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

@@ -132,6 +132,9 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 		if known != nil && g.kind == gNames && len(g.names) == 1 && known.victim[g.names[0]] {
 			g.victim = true
 		}
+		if !g.victim && g.kind == gCount && !g.part && isTried(f, s, g) {
+			g.defendants = true // "перед судом предстали 13 человек"
+		}
 	}
 	return out
 }

@@ -48,3 +48,26 @@ func bareNoun(f *rules.Facts, toks []token, i int) *group {
 	}
 	return nil
 }
+
+// isTried reports a count of people the text before it says were tried
+// ("перед судом предстали 13 человек", "на скамье подсудимых оказались
+// пятеро"), with the "tried" patterns of the language (class before). The
+// text is read in a window of letters, not bytes, so that scripts of
+// two-byte letters see as far as Latin ones.
+func isTried(f *rules.Facts, s string, g *group) bool {
+	ps := f.ByKind("tried")
+	if len(ps) == 0 {
+		return false
+	}
+	before := []rune(s[:g.start])
+	if len(before) > 50 {
+		before = before[len(before)-50:]
+	}
+	b := string(before)
+	for _, p := range ps {
+		if p.Class == "before" && p.Regexp.MatchString(b) {
+			return true
+		}
+	}
+	return false
+}

@@ -77,6 +77,11 @@ func hasNumber(f *rules.Facts, toks []token) bool {
 
 // peopleCue reports whether a sentence may count victims or defendants.
 func peopleCue(f *rules.Facts, ft *rules.Text) bool {
+	for _, p := range f.ByKind("tried") {
+		if p.CouldText(ft) {
+			return true
+		}
+	}
 	for _, p := range f.ByKind("victims") {
 		if p.CouldText(ft) {
 			return true
