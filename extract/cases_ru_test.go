@@ -399,6 +399,12 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"defendants": 9, "convicted": 9}},
 		},
 		{
+			name: "a day and a month before a plural noun",
+			text: "18 марта полицейских из Сарыагаша приговорили к шести годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"location": nil, "decision_date": "2024-03-18", "defendants": nil, "sentence_max_months": 72}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

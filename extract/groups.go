@@ -186,8 +186,8 @@ number:
 	if !ok || n != float64(int(n)) || n <= 0 || n > 10000 || isYearTok(toks[j]) {
 		return nil, i
 	}
-	if j > 0 && toks[j-1].upper && f.Months[strings.TrimSuffix(toks[j-1].low, ".")] > 0 || k < len(toks) && toks[k].upper && f.Months[strings.TrimSuffix(toks[k].low, ".")] > 0 {
-		return nil, i // "February 27", "17 October"
+	if j > 0 && toks[j-1].upper && f.Months[strings.TrimSuffix(toks[j-1].low, ".")] > 0 || k < len(toks) && (toks[k].upper || isDigitTok(toks[j])) && f.Months[strings.TrimSuffix(toks[k].low, ".")] > 0 {
+		return nil, i // "February 27", "17 October", "18 марта"
 	}
 	if j < len(toks) && strings.Contains(toks[j].low, "-") && !isNumberCompound(f, toks[j].low) {
 		return nil, i // "three-year", "seven-member"

@@ -71,3 +71,7 @@ func isTried(f *rules.Facts, s string, g *group) bool {
 	}
 	return false
 }
+
+// isDigitTok reports a token written in digits: a day before a month name
+// in lower case ("18 марта") is a date, not a count of people.
+func isDigitTok(t token) bool { return t.low != "" && t.low[0] >= '0' && t.low[0] <= '9' }
