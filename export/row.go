@@ -595,7 +595,8 @@ func (s *scanner) plain() ([]byte, bool) {
 	return s.str()
 }
 
-// int reads a whole number that fits an int easily, or null.
+// int reads a whole number of at most 18 digits that fits an int, or
+// null.
 func (s *scanner) int() (optInt, bool) {
 	if s.null() {
 		return optInt{}, true
@@ -606,9 +607,9 @@ func (s *scanner) int() (optInt, bool) {
 		j++
 	}
 	d := j
-	n := 0
+	var n int64
 	for j < len(s.b) && s.b[j] >= '0' && s.b[j] <= '9' {
-		n = n*10 + int(s.b[j]-'0')
+		n = n*10 + int64(s.b[j]-'0')
 		j++
 	}
 	if j == d || j-d > 18 || (s.b[d] == '0' && j-d > 1) {
@@ -621,11 +622,14 @@ func (s *scanner) int() (optInt, bool) {
 			return optInt{}, false // a fraction, an exponent or worse
 		}
 	}
-	s.i = j
 	if neg {
 		n = -n
 	}
-	return optInt{n, true}, true
+	if int64(int(n)) != n {
+		return optInt{}, false // too big for an int here
+	}
+	s.i = j
+	return optInt{int(n), true}, true
 }
 
 // time reads a time as encoding/json does, by time.Time's UnmarshalJSON,

@@ -131,6 +131,7 @@ var variedJSON = []string{
 	`{"id":"1","defendants":01}`,
 	`{"id":"1","defendants":99999999999999999999}`,
 	`{"id":"1","defendants":999999999999999999}`,
+	`{"id":"1","defendants":2147483648,"victims":-2147483649}`,
 	`{"id":"1","defendants":-}`,
 	`{"id":"1","defendants":"3"}`,
 	`{"id":"1","court":3}`,
