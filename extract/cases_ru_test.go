@@ -405,6 +405,30 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: []want{{"location": nil, "decision_date": "2024-03-18", "defendants": nil, "sentence_max_months": 72}},
 		},
 		{
+			name: "a dismissal is no decision of a court",
+			text: "Полицейского, избившего задержанного, уволили из органов внутренних дел.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "pre-trial custody is no decision",
+			text: "Суд арестовал двух полицейских на два месяца по подозрению в пытках.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "a case sent to court is no decision",
+			text: "Уголовное дело в отношении трёх сотрудников полиции передано в суд.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "a civil claim refused is no appeal",
+			text: "Суд отказал в удовлетворении иска к департаменту полиции.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",
