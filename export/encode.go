@@ -22,15 +22,12 @@ func Encode(w io.Writer, o Options, cases []json.RawMessage) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	for _, raw := range cases {
-		var head struct {
-			ID     string `json:"id"`
-			Update bool   `json:"update"`
-		}
-		if err := json.Unmarshal(raw, &head); err != nil || head.ID == "" {
+		id, update, err := caseHead(raw)
+		if err != nil || id == "" {
 			return fmt.Errorf("export: a case without an id in the input")
 		}
-		if err := enc.write(store.RawCase{ID: head.ID, JSON: raw}, head.Update); err != nil {
-			return fmt.Errorf("export: case %s: %w", head.ID, err)
+		if err := enc.write(store.RawCase{ID: id, JSON: raw}, update); err != nil {
+			return fmt.Errorf("export: case %s: %w", id, err)
 		}
 	}
 	if err := enc.end(); err != nil {
@@ -40,4 +37,21 @@ func Encode(w io.Writer, o Options, cases []json.RawMessage) error {
 		return fmt.Errorf("export: write: %w", err)
 	}
 	return nil
+}
+
+// caseHead reads the id of a case and whether it is marked as an update,
+// as encoding/json reads them, but with the fast case reader where it can.
+func caseHead(raw []byte) (id string, update bool, err error) {
+	r := getRow()
+	defer putRow(r)
+	r.reset()
+	if r.fast(raw) == nil {
+		return string(r.id), r.update, nil
+	}
+	var head struct {
+		ID     string `json:"id"`
+		Update bool   `json:"update"`
+	}
+	err = json.Unmarshal(raw, &head)
+	return head.ID, head.Update, err
 }

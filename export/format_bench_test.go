@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"testing"
 	"time"
 
@@ -76,6 +77,30 @@ func BenchmarkFormat(b *testing.B) {
 					b.Fatal(err)
 				}
 				n++
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "cases/s")
+			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(n), "cpu-ns/case")
+		})
+	}
+}
+
+// BenchmarkEncode formats cases given as JSON, as an export through a
+// running daemon does.
+func BenchmarkEncode(b *testing.B) {
+	rcs := syntheticCases(b, 10_000)
+	cases := make([]json.RawMessage, len(rcs))
+	for i, rc := range rcs {
+		cases[i] = rc.JSON
+	}
+	for _, f := range Formats {
+		b.Run(f, func(b *testing.B) {
+			b.ReportAllocs()
+			n, cpu0 := 0, cpuTime(b)
+			for b.Loop() {
+				if err := Encode(io.Discard, Options{Format: f}, cases); err != nil {
+					b.Fatal(err)
+				}
+				n += len(cases)
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "cases/s")
 			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(n), "cpu-ns/case")

@@ -41,6 +41,9 @@ type row struct {
 	disputed       map[string][]trialwatch.FieldValue
 	arena, scratch []byte
 	seen           uint32 // bits of the keys read, by key number
+	// update is the "update" key an exported case may carry (the API's
+	// form of a case marked as changed); it is no field of a stored case.
+	update bool
 }
 
 // dispute is one disputed field: the values the sources gave are
@@ -261,6 +264,7 @@ const (
 	kSources
 	kDisputed
 	kAppealOf
+	kUpdate
 )
 
 func keyNumber(k []byte) int {
@@ -311,6 +315,8 @@ func keyNumber(k []byte) int {
 		return kDisputed
 	case "appeal_of":
 		return kAppealOf
+	case "update":
+		return kUpdate
 	}
 	return -1
 }
@@ -800,6 +806,18 @@ func (s *scanner) field(k int) bool {
 		r.id, ok = s.plain()
 	case kStage:
 		r.stage, ok = s.plain()
+	case kUpdate:
+		if s.null() {
+			return true
+		}
+		switch {
+		case len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "true":
+			r.update, ok = true, true
+			s.i += 4
+		case len(s.b)-s.i >= 5 && string(s.b[s.i:s.i+5]) == "false":
+			ok = true
+			s.i += 5
+		}
 	case kAppealOf:
 		r.appealOf, ok = s.plain()
 	case kCourt:

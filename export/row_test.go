@@ -19,6 +19,15 @@ import (
 // both fail alike.
 func checkSame(tb testing.TB, data []byte) {
 	tb.Helper()
+	var head struct {
+		ID     string `json:"id"`
+		Update bool   `json:"update"`
+	}
+	herr := json.Unmarshal(data, &head)
+	id, update, err := caseHead(data)
+	if (err == nil) != (herr == nil) || err == nil && (id != head.ID || update != head.Update) {
+		tb.Fatalf("head of %q: %q %v %v, want %q %v %v", data, id, update, err, head.ID, head.Update, herr)
+	}
 	rc := store.RawCase{ID: "x", JSON: data}
 	for _, update := range []bool{false, true} {
 		want, werr := refCSV(rc, update)
@@ -188,6 +197,15 @@ var variedJSON = []string{
 	`{"id":"1","rules":{"court":"r"}}`,
 	`{"id":"1","rules":{"court":1}}`,
 	`{"id":"1","rules":null}`,
+	`{"update":true,"id":"1"}`,
+	`{"id":"1","update":false}`,
+	`{"id":"1","update":null}`,
+	`{"id":"1","update":"yes"}`,
+	`{"id":"1","update":1}`,
+	`{"id":"1","update":nul}`,
+	`{"id":"1","update":truex}`,
+	`{"id":"1","Update":true}`,
+	`{"id":"1","update":true,"update":false}`,
 }
 
 func TestFastPathMatchesReference(t *testing.T) {
