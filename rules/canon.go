@@ -12,6 +12,21 @@ import (
 // sign to "k") has no such copy and is searched the plain way. Bytes that
 // are no UTF-8 stay as they are: no head holds them.
 
+// canonASCII is canonRune for ASCII.
+var canonASCII = func() (t [128]byte) {
+	for c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = ' '
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
 // canonLow holds canonRune for the runes below its length.
 var canonLow = func() []rune {
 	t := make([]rune, 0x600)
@@ -22,13 +37,11 @@ var canonLow = func() []rune {
 }()
 
 // canonRune is the representative of r's case-folding orbit: the ASCII
-// letter when the orbit holds one, else its smallest rune.
+// letter when the orbit holds one, else its smallest rune. Every ASCII
+// white space is a space, so that "\s" is one head, not five.
 func canonRune(r rune) rune {
 	if r < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
+		return rune(canonASCII[r])
 	}
 	if int(r) < len(canonLow) {
 		return canonLow[r]
@@ -70,11 +83,11 @@ func canonText(s string) (string, bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
-			if 'A' <= c && c <= 'Z' {
+			if k := canonASCII[c]; k != c {
 				if b == nil {
 					b = []byte(s)
 				}
-				b[i] = c + 'a' - 'A'
+				b[i] = k
 			}
 			i++
 			continue

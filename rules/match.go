@@ -29,7 +29,15 @@ type starter struct {
 	// heads are canonical (see canonRune) strings one of which starts
 	// every match; nil when no such set is known.
 	heads []string
+	// byFirst holds the heads by their first byte, for texts searched
+	// for many heads at once.
+	byFirst map[byte][]string
+	first   [4]uint64 // the first bytes of the heads, as a set
 }
+
+// maxIndexed is how many heads are searched for one by one; more are
+// found in one pass over the text.
+const maxIndexed = 3
 
 func newStarter(re *regexp.Regexp) *starter {
 	s := &starter{re: re}
@@ -38,14 +46,16 @@ func newStarter(re *regexp.Regexp) *starter {
 		return s
 	}
 	t = t.Simplify()
-	if nullable(t) {
-		return s // an empty match starts with no word
+	if nullable(t) || anchoredStart(t) {
+		// An empty match starts with no word; an anchored expression is
+		// tried at the start only by the plain search.
+		return s
 	}
 	heads, ok := leads(t)
 	if !ok || len(heads) == 0 {
 		return s
 	}
-	heads = shorten(heads, 16)
+	heads = shorten(heads, 48)
 	for _, h := range heads {
 		if strings.ContainsRune(h, utf8.RuneError) {
 			return s // a text's stray bytes would stand for it
@@ -60,13 +70,59 @@ func newStarter(re *regexp.Regexp) *starter {
 		return s
 	}
 	s.at0, s.at1, s.heads = at0, at1, heads
+	if len(heads) > maxIndexed {
+		s.byFirst = map[byte][]string{}
+		for _, h := range heads {
+			s.byFirst[h[0]] = append(s.byFirst[h[0]], h)
+			s.first[h[0]>>6] |= 1 << (h[0] & 63)
+		}
+	}
 	return s
+}
+
+// anchoredStart reports an expression whose every match starts at the
+// start of the text.
+func anchoredStart(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return anchoredStart(t.Sub[0])
+	case syntax.OpConcat:
+		return len(t.Sub) > 0 && anchoredStart(t.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !anchoredStart(s) {
+				return false
+			}
+		}
+		return len(t.Sub) > 0
+	}
+	return false
 }
 
 // starts returns the sorted places of canon where a head stands, or false
 // when there are too many to try one by one.
 func (s *starter) starts(canon string, buf []int) ([]int, bool) {
 	out := buf[:0]
+	if s.byFirst != nil {
+		for i := 0; i < len(canon); i++ {
+			c := canon[i]
+			if s.first[c>>6]&(1<<(c&63)) == 0 {
+				continue
+			}
+			for _, h := range s.byFirst[c] {
+				if strings.HasPrefix(canon[i:], h) {
+					out = append(out, i)
+					if len(out) > maxStarts {
+						return nil, false
+					}
+					break
+				}
+			}
+		}
+		return out, true
+	}
 	for _, h := range s.heads {
 		for from := 0; from < len(canon); {
 			i := strings.Index(canon[from:], h)
@@ -231,7 +287,7 @@ func nullable(t *syntax.Regexp) bool {
 }
 
 // maxHeads bounds the sets leads and exact build.
-const maxHeads = 64
+const maxHeads = 128
 
 // leads returns canonical strings one of which starts every non-empty
 // match of t (never ""), or false when no small set is known.

@@ -97,15 +97,17 @@ func TestStarterHeads(t *testing.T) {
 	}{
 		{`(?i)\bsentenced\b`, []string{"sentenced"}},
 		{`(?i)\bjail(?:ed|s)\b`, []string{"jailed", "jails"}},
-		{`(?i)\bsen(?:t|ds)\s+to`, []string{"sent\t", "sent\n", "sent\f", "sent\r", "sent ", "sends\t", "sends\n", "sends\f", "sends\r", "sends "}},
-		{`(?i)\b(?:been\s+)?cleared`, []string{"been\t", "been\n", "been\f", "been\r", "been ", "cleared"}},
+		{`(?i)\bsen(?:t|ds)\s+to`, []string{"sent ", "sends "}},
+		{`(?i)\b(?:been\s+)?cleared`, []string{"been ", "cleared"}},
 		{`(?i)\b(?:rejected|rejects|dismissed|dismisses|denied|denies|refused|turned)`, []string{"rejected", "rejects", "dismissed", "dismisses", "denied", "denies", "refused", "turned"}},
-		{`(?i)\b(?:rejected|rejects|dismissed|dismisses|denied|denies|refused|turned|lost|loses|lose|upheld|uphold|upholds|overturned|quashed|annulled)`, []string{"annulled", "denied", "denies", "dismisse", "lose", "lost", "overturn", "quashed", "refused", "rejected", "rejects", "turned", "upheld", "uphold"}},
+		{`\b(?:[Aa]n?|[Tt]he)\s+court`, []string{"a ", "an ", "the "}},
 		{`x*`, nil},
 		{`\p{Lu}\w+`, nil},
 		{`(?i)k`, []string{"k"}},
-		{`^\s*(?:who|which)\b`, []string{"\t", "\n", "\f", "\r", " ", "which", "who"}},
-		{`(?i)\bfound\s+(?:\S+\s+){0,12}?not\s+guilty\b`, []string{"found\t", "found\n", "found\f", "found\r", "found "}},
+		{`^\s*(?:who|which)\b`, nil},
+		{`(?i)\bfound\s+(?:\S+\s+){0,12}?not\s+guilty\b`, []string{"found "}},
+		{`(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|dozen|pair|duo|trio|quartet|zero|none|both|half|several|few|many|some)x`,
+			[]string{"bothx", "dozen", "duox", "eight", "eleve", "fewx", "fifte", "fifth", "fifty", "first", "fivex", "forty", "fourt", "fourx", "halfx", "hundr", "manyx", "ninet", "ninex", "ninth", "nonex", "onex", "pairx", "quart", "secon", "seven", "sever", "sixte", "sixth", "sixty", "sixx", "somex", "tenth", "tenx", "third", "thirt", "three", "triox", "twelv", "twent", "twox", "zerox"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.re, func(t *testing.T) {
