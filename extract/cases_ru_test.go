@@ -429,6 +429,12 @@ func TestCasesRuPhrasings(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "three of them, two more",
+			text: "Суд признал виновными пятерых полицейских. Трое из них получили по пять лет колонии, ещё двое получили условные сроки.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": 2, "sentence_max_months": 60}},
+		},
+		{
 			name: "month in the locative",
 			text: "В январе Павлодарский городской суд приговорил двух полицейских к шести годам лишения свободы.",
 			pub:  "2024-03-27",

@@ -202,7 +202,7 @@ number:
 	}
 	g.size = int(n)
 	// "N of them", "N of the M noun", "N of his co-accused"
-	if k+1 < len(toks) && toks[k].low == "of" {
+	if k+1 < len(toks) && (toks[k].low == "of" || f.Is("of", toks[k].low)) {
 		k2 := k + 1
 		if f.Is("group", toks[k2].low) || toks[k2].low == "those" {
 			g.part, g.end = true, toks[k2].end

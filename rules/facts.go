@@ -104,6 +104,8 @@ type Facts struct {
 	Titles []string `yaml:"titles"`
 	// Relatives open a relative clause ("who", "which").
 	Relatives []string `yaml:"relatives"`
+	// Of are the words of "N of them" besides English "of" ("трое из них").
+	Of []string `yaml:"of"`
 	// Judges are titles of those who decide, never of the tried ("Judge",
 	// "Justice").
 	Judges []string `yaml:"judges"`
@@ -287,7 +289,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords, "region_court_types": f.RegionCourtTypes,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives,
+		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives, "of": f.Of,
 	} {
 		set := map[string]bool{}
 		first := map[string]bool{}

@@ -47,6 +47,7 @@ const (
 	LexNameParticles
 	LexJudges
 	LexRelatives
+	LexOf
 	numLex
 )
 
@@ -64,7 +65,7 @@ var lexNames = [numLex]string{
 	LexReceiveVerbs: "receive_verbs", LexOneAndHalf: "one_and_half", LexOrgWords: "org_words",
 	LexDatePreps: "date_preps", LexLowerDatePreps: "lower_date_preps", LexPrevYear: "prev_year",
 	LexThings: "things", LexTitles: "titles", LexNameParticles: "name_particles",
-	LexJudges: "judges", LexRelatives: "relatives",
+	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of",
 }
 
 // lexOf returns the Lex of a lexicon's name.
@@ -148,6 +149,8 @@ func lexOf(name string) (Lex, bool) {
 		return LexJudges, true
 	case "relatives":
 		return LexRelatives, true
+	case "of":
+		return LexOf, true
 	}
 	return 0, false
 }
