@@ -11,7 +11,7 @@
 // (an unfinished export leaves the cursor where it was).
 //
 // CSV and Atom read each case's stored JSON with a reader of their own
-// (row.go) that takes only the fields they write and leaves anything
+// (row.go, jsonscan.go) that takes only the fields they write and leaves anything
 // unusual to encoding/json, so their output is what decoding whole
 // cases gave; rows are formatted over the CPUs while the store is read.
 //
