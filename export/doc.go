@@ -11,9 +11,10 @@
 // (an unfinished export leaves the cursor where it was).
 //
 // CSV and Atom read each case's stored JSON with a reader of their own
-// (row.go, jsonscan.go) that takes only the fields they write and leaves anything
-// unusual to encoding/json, so their output is what decoding whole
-// cases gave; rows are formatted over the CPUs while the store is read.
+// (row.go, jsonscan.go) that takes only the fields they write and leaves
+// anything unusual to encoding/json, so their output is what decoding
+// whole cases gave; rows are formatted over the CPUs while the store is
+// read.
 //
 // export reads the store only through its public API and never writes cases.
 package export
