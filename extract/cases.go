@@ -23,8 +23,8 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	if f == nil {
 		return nil
 	}
-	raw := splitArticle(a)
-	titleToks := tokenize(a.Title)
+	raw := splitArticle(f, a)
+	titleToks := annotate(f, tokenize(a.Title))
 	known := knownPeople(f, rawSentence{a.Title, -1, titleToks, rules.NewText(a.Title)}, raw)
 	sents := make([]*sent, len(raw))
 	for i, r := range raw {
@@ -94,18 +94,18 @@ type rawSentence struct {
 
 // splitArticle splits the article into sentences, keeping the paragraph of
 // each; an article without text uses its sentences, one paragraph each.
-func splitArticle(a trialwatch.Article) []rawSentence {
+func splitArticle(f *rules.Facts, a trialwatch.Article) []rawSentence {
 	var out []rawSentence
 	if strings.TrimSpace(a.Text) != "" {
 		for p, para := range splitParagraphs(a.Text) {
 			for _, s := range splitParagraph(para, nil) {
-				out = append(out, rawSentence{s, p, tokenize(s), rules.NewText(s)})
+				out = append(out, rawSentence{s, p, annotate(f, tokenize(s)), rules.NewText(s)})
 			}
 		}
 		return out
 	}
 	for i, s := range a.Sentences {
-		out = append(out, rawSentence{s, i, tokenize(s), rules.NewText(s)})
+		out = append(out, rawSentence{s, i, annotate(f, tokenize(s)), rules.NewText(s)})
 	}
 	return out
 }
@@ -305,7 +305,7 @@ func inRelative(s *sent, pos, verb int) bool {
 		if t.start >= pos || t.start < c[0] {
 			continue
 		}
-		if s.f.Is("relatives", t.low) {
+		if t.in(s.f, rules.LexRelatives) {
 			// "which in October 2024 convicted": the date opens the clause
 			// of the verb itself.
 			words := 0

@@ -73,9 +73,9 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		if !t.word {
 			continue
 		}
-		last := i > 0 && f.Is("last", toks[i-1].low)
+		last := i > 0 && toks[i-1].in(f, rules.LexLast)
 		// Vague phrases.
-		if n := phraseAt(f, "vague_dates", toks, i); n > 0 {
+		if n := phraseAtLex(f, rules.LexVagueDates, toks, i); n > 0 {
 			out = append(out, dateRef{start: t.start, end: toks[i+n-1].end, weekday: -1, vague: true})
 			i += n - 1
 			continue
@@ -88,7 +88,7 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, dateRef{start: t.start, end: t.end, weekday: -1, offset: off, relative: true})
 			continue
 		}
-		if wd, ok := f.Weekdays[strings.TrimSuffix(t.low, ".")]; ok && (t.upper || i > 0 && f.Is("lower_date_preps", toks[i-1].low)) {
+		if wd, ok := f.Weekdays[strings.TrimSuffix(t.low, ".")]; ok && (t.upper || i > 0 && toks[i-1].in(f, rules.LexLowerDatePreps)) {
 			// "Monday, 17 October 2022": the written date follows.
 			k := i + 1
 			if k < len(toks) && toks[k].low == "," {
@@ -152,13 +152,13 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			i = k
 			// A month and year used as an adjective ("the January 2022
 			// unrest", "of January 2022 detainees") dates something else.
-			if i0 := k - 1; i0 > 0 && !f.Is("date_preps", toks[i0-1].low) && toks[i0-1].word {
+			if i0 := k - 1; i0 > 0 && !toks[i0-1].in(f, rules.LexDatePreps) && toks[i0-1].word {
 				continue
 			}
 			out = append(out, r)
 			continue
 		}
-		if i > 0 && (toks[i-1].low == "in" || last || !t.upper && f.Is("lower_date_preps", toks[i-1].low) || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
+		if i > 0 && (toks[i-1].low == "in" || last || !t.upper && toks[i-1].in(f, rules.LexLowerDatePreps) || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
 			r.prevYear = prevYearAfter(f, toks, k)
 			out = append(out, r)
 		}

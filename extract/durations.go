@@ -92,10 +92,10 @@ func bareAt(f *rules.Facts, toks []token, i int) (float64, int, bool) {
 	if !ok {
 		return 0, i, false
 	}
-	if next+2 < len(toks) && f.Is("and", toks[next].low) && (toks[next+1].low == "a" || toks[next+1].low == "one") && f.Is("half", toks[next+2].low) {
+	if next+2 < len(toks) && toks[next].in(f, rules.LexAnd) && (toks[next+1].low == "a" || toks[next+1].low == "one") && toks[next+2].in(f, rules.LexHalf) {
 		return n + 0.5, next + 3, true
 	}
-	if next+1 < len(toks) && f.Is("and", toks[next].low) && f.Is("half", toks[next+1].low) {
+	if next+1 < len(toks) && toks[next].in(f, rules.LexAnd) && toks[next+1].in(f, rules.LexHalf) {
 		return n + 0.5, next + 2, true // "три с половиной"
 	}
 	return n, next, true
@@ -111,7 +111,7 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 	var v value
 	if m, u, ok := hyphenTerm(f, toks[i]); ok {
 		v = value{months: m, unit: u, next: i + 1}
-	} else if u, ok := unitAt(f, toks, i+1); ok && u > 0 && f.Is("one_and_half", toks[i].low) {
+	} else if u, ok := unitAt(f, toks, i+1); ok && u > 0 && toks[i].in(f, rules.LexOneAndHalf) {
 		v = value{months: 1.5 * u, unit: u, next: i + 2} // "полтора года"
 	} else if (toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "one") && i+1 < len(toks) {
 		u, ok := unitAt(f, toks, i+1)
@@ -120,7 +120,7 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 		}
 		v = value{months: u, unit: u, next: i + 2}
 		// "a year and a half"
-		if i+4 < len(toks) && f.Is("and", toks[i+2].low) && toks[i+3].low == "a" && f.Is("half", toks[i+4].low) {
+		if i+4 < len(toks) && toks[i+2].in(f, rules.LexAnd) && toks[i+3].low == "a" && toks[i+4].in(f, rules.LexHalf) {
 			v.months += u / 2
 			v.next = i + 5
 		}
@@ -135,7 +135,7 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 		}
 		v = value{months: n * u, unit: u, next: next + 1}
 		// "three years and a half"
-		if next+3 < len(toks) && f.Is("and", toks[next+1].low) && toks[next+2].low == "a" && f.Is("half", toks[next+3].low) {
+		if next+3 < len(toks) && toks[next+1].in(f, rules.LexAnd) && toks[next+2].low == "a" && toks[next+3].in(f, rules.LexHalf) {
 			v.months += u / 2
 			v.next = next + 4
 		}
@@ -143,7 +143,7 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 	// Compound: ", one month and nine days", " and six months".
 	for {
 		j := v.next
-		for j < len(toks) && f.Is("and", toks[j].low) {
+		for j < len(toks) && toks[j].in(f, rules.LexAnd) {
 			j++
 		}
 		if j == v.next && !smallerUnitNext(f, toks, j, v.unit) {
@@ -173,8 +173,8 @@ func mayStartTerm(f *rules.Facts, t token) bool {
 		return false
 	}
 	w := t.low
-	if w[0] >= '0' && w[0] <= '9' || w == "a" || w == "an" || f.Is("range_from", w) || f.Is("one_and_half", w) ||
-		f.StartsPhrase("up_to", w) || f.StartsPhrase("at_least", w) {
+	if w[0] >= '0' && w[0] <= '9' || w == "a" || w == "an" || t.in(f, rules.LexRangeFrom) || t.in(f, rules.LexOneAndHalf) ||
+		t.starts(f, rules.LexUpTo) || t.starts(f, rules.LexAtLeast) {
 		return true
 	}
 	a, _, _ := strings.Cut(w, "-")
@@ -192,11 +192,11 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false // "on October 2 to five years": a day of a month
 	}
 	// "up to nine years", "at least a decade"
-	for _, lex := range []string{"up_to", "at_least"} {
-		if n := phraseAt(f, lex, toks, i); n > 0 {
+	for _, lex := range []rules.Lex{rules.LexUpTo, rules.LexAtLeast} {
+		if n := phraseAtLex(f, lex, toks, i); n > 0 {
 			if v, ok := simpleAt(f, toks, i+n); ok {
 				t := term{start: toks[i].start, end: toks[v.next-1].end}
-				if lex == "up_to" {
+				if lex == rules.LexUpTo {
 					t.max, t.hasMax = v.months, true
 				} else {
 					t.min, t.hasMin = v.months, true
@@ -218,7 +218,7 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 	// "from four to six years", "between three and five years", "ranging from"
 	j := i
 	from := false
-	for j < len(toks) && f.Is("range_from", toks[j].low) {
+	for j < len(toks) && toks[j].in(f, rules.LexRangeFrom) {
 		j++
 		from = true
 	}
@@ -232,12 +232,12 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false
 	}
 	k := a.next
-	if !aUnit && !from && i > 0 && (f.Is("whole", toks[i-1].low) || f.Is("determiners", toks[i-1].low) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
+	if !aUnit && !from && i > 0 && (toks[i-1].in(f, rules.LexWhole) || toks[i-1].in(f, rules.LexDeterminers) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
 		// "sentenced all six to seven years"; "six officers: two to 10
 		// years, two to eight": a head count, not a range.
 		return term{}, i, false
 	}
-	if k < len(toks) && f.Is("range_to", toks[k].low) && (from || toks[k].low != "and") {
+	if k < len(toks) && toks[k].in(f, rules.LexRangeTo) && (from || toks[k].low != "and") {
 		if aUnit && from && a.unit > 0 {
 			// "from eight years to six": the second takes the first's unit;
 			// going down, it is the term a reduction leaves.
@@ -294,6 +294,32 @@ func phraseAt(f *rules.Facts, lexicon string, toks []token, i int) int {
 	return 0
 }
 
+// phraseAtLex is phraseAt for a lexicon named by its Lex.
+func phraseAtLex(f *rules.Facts, lexicon rules.Lex, toks []token, i int) int {
+	if i >= len(toks) {
+		return 0
+	}
+	if !toks[i].starts(f, lexicon) {
+		if toks[i].in(f, lexicon) {
+			return 1
+		}
+		return 0
+	}
+	for n := 3; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		var parts []string
+		for k := i; k < i+n; k++ {
+			parts = append(parts, toks[k].low)
+		}
+		if f.Words(strings.Join(parts, " ")).Has(lexicon) {
+			return n
+		}
+	}
+	return 0
+}
+
 // findTerms returns the durations of a sentence, including elliptical ones
 // ("Makhabat received six years and Azamat Ishenbekov five"), which take
 // the unit of the term before them.
@@ -327,12 +353,12 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		// three").
 		unit := 0.0
 		for t.hasMin && t.min == t.max {
-			if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && f.Is("and", toks[next+1].low) {
+			if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && toks[next+1].in(f, rules.LexAnd) {
 				next++ // ", and his colleague five"
 			}
 			// ", Petrov five": a comma alone joins a name and a bare number.
 			comma := next+1 < len(toks) && toks[next].low == "," && toks[next+1].upper && toks[next+1].word
-			if next >= len(toks) || !f.Is("and", toks[next].low) || toks[next].low == "," && !comma {
+			if next >= len(toks) || !toks[next].in(f, rules.LexAnd) || toks[next].low == "," && !comma {
 				break
 			}
 			if unit == 0 {
@@ -373,7 +399,7 @@ func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
 	}
 	var out []term
 	for k := 1; k < len(toks); k++ {
-		if !f.Is("one", toks[k-1].low) && !f.Is("group", toks[k-1].low) {
+		if !toks[k-1].in(f, rules.LexOne) && !toks[k-1].in(f, rules.LexGroup) {
 			continue
 		}
 		n, after, ok := numberAt(f, toks, k)
@@ -407,7 +433,7 @@ func unitOfTermAt(f *rules.Facts, toks []token, end int) float64 {
 // last ("six and eight years", "five, seven and nine years", "12 and 10
 // years"), one term for each number.
 func listAt(f *rules.Facts, toks []token, i int) ([]term, int, bool) {
-	if i > 0 && f.Is("range_from", toks[i-1].low) {
+	if i > 0 && toks[i-1].in(f, rules.LexRangeFrom) {
 		return nil, i, false
 	}
 	type num struct {
@@ -426,7 +452,7 @@ func listAt(f *rules.Facts, toks []token, i int) ([]term, int, bool) {
 		if toks[k].low == "," {
 			k++
 		}
-		if k < len(toks) && (toks[k].low == "and" || toks[k].low != "," && f.Is("and", toks[k].low)) {
+		if k < len(toks) && (toks[k].low == "and" || toks[k].low != "," && toks[k].in(f, rules.LexAnd)) {
 			k++ // "and", or the language's word for it ("пяти и семи годам")
 		}
 		if k == next || k >= len(toks) {

@@ -58,7 +58,7 @@ func (s *sent) clauseOf(pos int) int {
 
 // analyze finds the facts of one sentence.
 func analyze(f *rules.Facts, text string, para int, known *people) *sent {
-	return analyzeText(f, rawSentence{text, para, tokenize(text), rules.NewText(text)}, known)
+	return analyzeText(f, rawSentence{text, para, annotate(f, tokenize(text)), rules.NewText(text)}, known)
 }
 
 // analyzeText is analyze for a sentence already tokenized and prepared.
@@ -334,10 +334,10 @@ func (s *sent) plainGap(from, to int) bool {
 		if t.start < from || t.end > to {
 			continue
 		}
-		if _, _, ok := numberAt(s.f, s.toks, i); ok || s.f.Is("bare_verbs", t.low) {
+		if _, _, ok := numberAt(s.f, s.toks, i); ok || t.in(s.f, rules.LexBareVerbs) {
 			return false
 		}
-		if _, ok := s.f.Ordinals[t.low]; ok || s.f.Is("part", t.low) {
+		if _, ok := s.f.Ordinals[t.low]; ok || t.in(s.f, rules.LexPart) {
 			return false // "to life and another to 25 years"
 		}
 	}

@@ -59,7 +59,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			i = next - 1
 			continue
 		}
-		if n := phraseAt(f, "group", toks, i); n > 0 {
+		if n := phraseAtLex(f, rules.LexGroup, toks, i); n > 0 {
 			out = append(out, &group{start: toks[i].start, end: toks[i+n-1].end, kind: gRef})
 			i += n - 1
 			continue
@@ -69,7 +69,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			i = next - 1
 			continue
 		}
-		if w := toks[i].low; (w == "the" || w == "these" || w == "those") && i+1 < len(toks) && toks[i+1].word && !f.Is("determiners", toks[i+1].low) {
+		if w := toks[i].low; (w == "the" || w == "these" || w == "those") && i+1 < len(toks) && toks[i+1].word && !toks[i+1].in(f, rules.LexDeterminers) {
 			// "the guards", "the former police officers": a group told
 			// before.
 			if noun, kn := personAfter(f, toks, i+1); noun != "" && kn <= i+3 && !f.Is("singular", stripPossessive(noun)) {
@@ -78,7 +78,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 				continue
 			}
 		}
-		if f.Is("one", toks[i].low) {
+		if toks[i].in(f, rules.LexOne) {
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
 			continue
 		}
@@ -86,19 +86,19 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			out = append(out, g)
 			continue
 		}
-		if f.Is("determiners", toks[i].low) || toks[i].low == "a" || toks[i].low == "an" {
+		if toks[i].in(f, rules.LexDeterminers) || toks[i].low == "a" || toks[i].low == "an" {
 			// "the director", "a Metropolitan police firearms officer",
 			// "a 17-year-old"
 			for k := i + 1; k < len(toks) && k <= i+5; k++ {
 				if !toks[k].word {
 					break
 				}
-				if f.Is("singular", toks[k].low) || isPossessive(toks[k].low) && f.Is("singular", stripPossessive(toks[k].low)) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !f.Is("singular", toks[k+1].low) && !f.Is("persons", toks[k+1].low)) {
+				if toks[k].in(f, rules.LexSingular) || isPossessive(toks[k].low) && f.Is("singular", stripPossessive(toks[k].low)) || strings.HasSuffix(toks[k].low, "-year-old") && (k+1 >= len(toks) || !toks[k+1].in(f, rules.LexSingular) && !toks[k+1].in(f, rules.LexPersons)) {
 					out = append(out, &group{start: toks[i].start, end: toks[k].end, size: 1, kind: gOne})
 					i = k
 					break
 				}
-				if f.Is("persons", toks[k].low) || f.Is("determiners", toks[k].low) || stopWord(toks[k].low) || isCourtHead(f, toks[k].text) || f.Is("judges", toks[k].low) {
+				if toks[k].in(f, rules.LexPersons) || toks[k].in(f, rules.LexDeterminers) || stopWord(toks[k].low) || isCourtHead(f, toks[k].text) || toks[k].in(f, rules.LexJudges) {
 					break // "the court sentenced one officer" is no person
 				}
 				if _, _, ok := numberAt(f, toks, k); ok {
@@ -147,15 +147,16 @@ func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
 	g := &group{start: toks[i].start, kind: gCount}
 	flagged := false
 	for j < len(toks) && j < i+3 {
-		w := toks[j].low
+		t := &toks[j]
+		w := t.low
 		switch {
-		case f.Is("whole", w) && w != "both" && w != "every":
+		case t.in(f, rules.LexWhole) && w != "both" && w != "every":
 			flagged = true
-		case f.Is("same", w):
+		case t.in(f, rules.LexSame):
 			g.same, flagged = true, true
-		case f.Is("part", w):
+		case t.in(f, rules.LexPart):
 			g.part, flagged = true, true
-		case f.Is("determiners", w) || w == "each" || w == "of":
+		case t.in(f, rules.LexDeterminers) || w == "each" || w == "of":
 			flagged = flagged || w == "the"
 		default:
 			goto number
@@ -163,14 +164,14 @@ func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
 		j++
 	}
 number:
-	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || f.Is("determiners", toks[j-1].low)) || bareOrdinal(f, toks, i, j) {
+	if j > i && (toks[j-1].low == "a" || toks[j-1].low == "an" || toks[j-1].in(f, rules.LexDeterminers)) || bareOrdinal(f, toks, i, j) {
 		if o, ok := f.Ordinals[toksLow(toks, j)]; ok {
 			k := j + 1
 			// "a fourth defendant", "a fifth was", "gave a fifth a
 			// suspended sentence", "and a sixth."
-			if k >= len(toks) || f.Is("persons", toks[k].low) || f.Is("bare_verbs", toks[k].low) || !toks[k].word || stopWord(toks[k].low) || toks[k].low == "a" || toks[k].low == "an" {
+			if k >= len(toks) || toks[k].in(f, rules.LexPersons) || toks[k].in(f, rules.LexBareVerbs) || !toks[k].word || stopWord(toks[k].low) || toks[k].low == "a" || toks[k].low == "an" {
 				end := toks[j].end
-				if f.Is("persons", toks[k].low) {
+				if toks[k].in(f, rules.LexPersons) {
 					end = toks[k].end
 					k++
 				}
@@ -179,7 +180,7 @@ number:
 			return nil, i
 		}
 	}
-	if j > 0 && (f.Is("approx", toks[j-1].low) || f.Is("vague", toks[j-1].low)) {
+	if j > 0 && (toks[j-1].in(f, rules.LexApprox) || toks[j-1].in(f, rules.LexVague)) {
 		return nil, i
 	}
 	n, k, ok := numberAt(f, toks, j)
@@ -196,19 +197,19 @@ number:
 		if _, ok := unitAt(f, toks, k); ok {
 			return nil, i
 		}
-		if f.Is("vague", toks[k].low) || f.Is("things", toks[k].low) {
+		if toks[k].in(f, rules.LexVague) || toks[k].in(f, rules.LexThings) {
 			return nil, i // "a few dozen", "all seven charges"
 		}
 	}
 	g.size = int(n)
 	// "N of them", "N of the M noun", "N of his co-accused"
-	if k+1 < len(toks) && (toks[k].low == "of" || f.Is("of", toks[k].low)) {
+	if k+1 < len(toks) && (toks[k].low == "of" || toks[k].in(f, rules.LexOf)) {
 		k2 := k + 1
-		if f.Is("group", toks[k2].low) || toks[k2].low == "those" {
+		if toks[k2].in(f, rules.LexGroup) || toks[k2].low == "those" {
 			g.part, g.end = true, toks[k2].end
 			return g, k2 + 1
 		}
-		if f.Is("determiners", toks[k2].low) {
+		if toks[k2].in(f, rules.LexDeterminers) {
 			if m, k3, ok := numberAt(f, toks, k2+1); ok {
 				g.whole, g.part = int(m), true
 				end, next := toks[k3-1].end, k3
@@ -232,11 +233,11 @@ number:
 		g.noun = noun
 		return g, kn + 1
 	}
-	if noun, kn := nounAfter(f, "decision_nouns", toks, k); noun != "" {
+	if noun, kn := nounAfter(f, rules.LexDecisionNouns, toks, k); noun != "" {
 		g.end, g.decisions = toks[kn].end, true
 		return g, kn + 1
 	}
-	if k < len(toks) && (f.Is("part", toks[k].low)) {
+	if k < len(toks) && (toks[k].in(f, rules.LexPart)) {
 		g.part, g.end = true, toks[k].end
 		return g, k + 1
 	}
@@ -248,7 +249,7 @@ number:
 		g.end = toks[k-1].end // "and acquitted two."
 		return g, k
 	}
-	if flagged || (k < len(toks) && (f.Is("bare_verbs", toks[k].low) || decisionWord(f, toks[k].text)) && (j == 0 || !toks[j-1].word || f.Is("and", toks[j-1].low) || toks[j-1].low == "while")) {
+	if flagged || (k < len(toks) && (toks[k].in(f, rules.LexBareVerbs) || decisionWord(f, toks[k].text)) && (j == 0 || !toks[j-1].word || toks[j-1].in(f, rules.LexAnd) || toks[j-1].low == "while")) {
 		g.end = toks[k-1].end
 		return g, k
 	}
@@ -265,12 +266,12 @@ func restAt(f *rules.Facts, toks []token, i int) (*group, int) {
 		if noun, kn := personAfter(f, toks, k); noun != "" && kn <= i+3 {
 			return &group{start: toks[i].start, end: toks[kn].end, size: 1, kind: gCount, part: true, noun: noun}, kn + 1
 		}
-		if k >= len(toks) || !toks[k].word || toks[k].low == "to" || f.Is("bare_verbs", toks[k].low) || decisionWord(f, toks[k].text) {
+		if k >= len(toks) || !toks[k].word || toks[k].low == "to" || toks[k].in(f, rules.LexBareVerbs) || decisionWord(f, toks[k].text) {
 			return &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gCount, part: true}, k
 		}
 		return nil, i
 	}
-	if w != "the" || i+1 >= len(toks) || !f.Is("part", toks[i+1].low) {
+	if w != "the" || i+1 >= len(toks) || !toks[i+1].in(f, rules.LexPart) {
 		return nil, i
 	}
 	k := i + 2
@@ -319,27 +320,27 @@ func isNumberCompound(f *rules.Facts, w string) bool {
 // personAfter finds a person noun within four modifier words after
 // toks[k] ("three former police officers").
 func personAfter(f *rules.Facts, toks []token, k int) (string, int) {
-	return nounAfter(f, "persons", toks, k)
+	return nounAfter(f, rules.LexPersons, toks, k)
 }
 
-func nounAfter(f *rules.Facts, lexicon string, toks []token, k int) (string, int) {
+func nounAfter(f *rules.Facts, lexicon rules.Lex, toks []token, k int) (string, int) {
 	for m := k; m < len(toks) && m < k+5; m++ {
-		t := toks[m]
+		t := &toks[m]
 		if !t.word {
 			return "", 0
 		}
-		if f.Is(lexicon, t.low) || isPossessive(t.low) && f.Is(lexicon, stripPossessive(t.low)) {
+		if t.in(f, lexicon) || isPossessive(t.low) && f.Words(stripPossessive(t.low)).Has(lexicon) {
 			// "police officers": take the last noun of the run; "the
 			// two officers' sentences".
-			if m+1 < len(toks) && f.Is(lexicon, toks[m+1].low) {
+			if m+1 < len(toks) && toks[m+1].in(f, lexicon) {
 				continue
 			}
 			return t.low, m
 		}
-		if m+1 < len(toks) && f.Is(lexicon, t.low+" "+toks[m+1].low) {
+		if m+1 < len(toks) && f.Words(t.low+" "+toks[m+1].low).Has(lexicon) {
 			return t.low + " " + toks[m+1].low, m + 1
 		}
-		if _, ok := unitAt(f, toks, m); ok || f.Is("and", t.low) && m == k {
+		if _, ok := unitAt(f, toks, m); ok || t.in(f, rules.LexAnd) && m == k {
 			return "", 0
 		}
 		if _, _, ok := numberAt(f, toks, m); ok {

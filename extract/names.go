@@ -69,8 +69,8 @@ func extendBySurname(f *rules.Facts, s string, toks []token, g *group) {
 			return
 		}
 		n := toks[i+1]
-		if !n.word || !n.upper || f.Is("court_strip", n.low) || f.Is("determiners", n.low) || f.Is("not_places", n.low) ||
-			f.Is("org_words", n.low) || f.CountryOf(n.text) != "" || f.Is("titles", n.low) || f.Months[n.low] > 0 {
+		if !n.word || !n.upper || n.in(f, rules.LexCourtStrip) || n.in(f, rules.LexDeterminers) || n.in(f, rules.LexNotPlaces) ||
+			n.in(f, rules.LexOrgWords) || f.CountryOf(n.text) != "" || n.in(f, rules.LexTitles) || f.Months[n.low] > 0 {
 			return
 		}
 		if i+2 < len(toks) && toks[i+2].upper && toks[i+2].word {
@@ -189,7 +189,7 @@ func nameSpans(f *rules.Facts, s string, toks []token) [][2]int {
 				last = k
 				continue
 			}
-			if t.word && f.Is("name_particles", t.low) && k+1 < len(toks) && toks[k+1].upper {
+			if t.word && t.in(f, rules.LexNameParticles) && k+1 < len(toks) && toks[k+1].upper {
 				continue
 			}
 			break

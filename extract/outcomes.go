@@ -196,7 +196,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		// One capitalised word: a person named by surname ("gave Ivanov").
 		for _, t := range s.toks {
 			if t.start >= o.end && givesSentence(o.class) {
-				if t.word && t.upper && t.start < limit && !s.f.Is("court_strip", t.low) && s.f.CountryOf(t.text) == "" {
+				if t.word && t.upper && t.start < limit && !t.in(s.f, rules.LexCourtStrip) && s.f.CountryOf(t.text) == "" {
 					return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
 				}
 				break
@@ -257,8 +257,8 @@ func (s *sent) surnameBefore(o outcomeRef) *group {
 		return nil
 	}
 	t := s.toks[k]
-	if !t.word || !t.upper || s.f.Is("court_strip", t.low) || s.f.Is("determiners", t.low) || s.f.Is("not_places", t.low) ||
-		s.f.Is("org_words", t.low) || s.f.Is("judges", t.low) || s.f.CountryOf(t.text) != "" || s.f.Is("persons", t.low) || s.f.Is("singular", t.low) {
+	if !t.word || !t.upper || t.in(s.f, rules.LexCourtStrip) || t.in(s.f, rules.LexDeterminers) || t.in(s.f, rules.LexNotPlaces) ||
+		t.in(s.f, rules.LexOrgWords) || t.in(s.f, rules.LexJudges) || s.f.CountryOf(t.text) != "" || t.in(s.f, rules.LexPersons) || t.in(s.f, rules.LexSingular) {
 		return nil
 	}
 	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
@@ -348,7 +348,7 @@ func (s *sent) assignPersons(f *rules.Facts) {
 			}
 		}
 		t.persons = 0 // unknown: counts no one
-		if k := s.tokenBefore(t.start); k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.f.Is("court_strip", s.toks[k].low) {
+		if k := s.tokenBefore(t.start); k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.toks[k].in(s.f, rules.LexCourtStrip) {
 			g = &group{start: s.toks[k].start, end: s.toks[k].end, size: 1, kind: gNames} // "and Petrov 12"
 			t.own = true
 		}
@@ -358,7 +358,7 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		given[i] = g
 		each := false
 		for _, tk := range s.toks {
-			if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && f.Is("each", tk.low) {
+			if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && tk.in(f, rules.LexEach) {
 				each = true
 			}
 		}
@@ -409,7 +409,7 @@ func (s *sent) shareTerms(f *rules.Facts, given []*group) {
 // "apiece").
 func (s *sent) hasEach(f *rules.Facts, c int) bool {
 	for _, tk := range s.toks {
-		if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && f.Is("each", tk.low) {
+		if tk.start >= s.clauses[c][0] && tk.end <= s.clauses[c][1] && tk.in(f, rules.LexEach) {
 			return true
 		}
 	}
@@ -431,7 +431,7 @@ func (s *sent) tokenBefore(pos int) int {
 // determiner ("a convicted felon").
 func (s *sent) adjective(pos int) bool {
 	k := s.tokenBefore(pos)
-	return k >= 0 && (s.f.Is("determiners", s.toks[k].low) || s.toks[k].low == "a" || s.toks[k].low == "an")
+	return k >= 0 && (s.toks[k].in(s.f, rules.LexDeterminers) || s.toks[k].low == "a" || s.toks[k].low == "an")
 }
 
 // sentenceAfter reports whether a giving verb is followed, in its clause,

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trialwatch/trialwatch/rules"
 )
 
 // token is one word or punctuation mark of a sentence, with its byte span.
@@ -12,28 +14,88 @@ type token struct {
 	start, end int
 	word       bool // letters or digits; false for punctuation
 	upper      bool // starts with an upper-case letter
+	// lex holds the lexicons of low in the fact rules lexOf names (see
+	// annotate); a token of other rules, or none, looks its word up.
+	lex   rules.Words
+	lexOf *rules.Facts
+}
+
+// in reports whether the token's word is in lexicon l of f.
+func (t *token) in(f *rules.Facts, l rules.Lex) bool {
+	if t.lexOf == f {
+		return t.lex.Has(l)
+	}
+	return f.Words(t.low).Has(l)
+}
+
+// starts reports whether the token's word starts a multi-word entry of
+// lexicon l of f ("up" of "up to").
+func (t *token) starts(f *rules.Facts, l rules.Lex) bool {
+	if t.lexOf == f {
+		return t.lex.Starts(l)
+	}
+	return f.Words(t.low).Starts(l)
+}
+
+// annotate looks every word of toks up in the lexicons of f once.
+func annotate(f *rules.Facts, toks []token) []token {
+	for i := range toks {
+		toks[i].lex, toks[i].lexOf = f.Words(toks[i].low), f
+	}
+	return toks
+}
+
+// asciiClass tells, for each ASCII byte, whether it is white space (1) or
+// a letter or digit (2).
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case unicode.IsSpace(rune(c)):
+			t[c] = 1
+		case isWordRune(rune(c)):
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
+// runeAt decodes the rune at s[i], quickly for ASCII.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// wordRune is isWordRune, quickly for ASCII.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == 2
+	}
+	return isWordRune(r)
 }
 
 // tokenize splits s into words (letters and digits, with inner hyphens,
 // dots and apostrophes: "ex-cops", "7.5-9", "U.S.") and punctuation marks.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
+	lower, sameOffsets := lowerKeepingOffsets(s)
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		r, size := runeAt(s, i)
+		if r < utf8.RuneSelf && asciiClass[r] == 1 || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += size
 			continue
 		}
-		if !isWordRune(r) {
+		if !wordRune(r) {
 			toks = append(toks, token{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size})
 			i += size
 			continue
 		}
 		j := i + size
 		for j < len(s) {
-			r2, s2 := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) {
+			r2, s2 := runeAt(s, j)
+			if wordRune(r2) {
 				j += s2
 				continue
 			}
@@ -41,8 +103,8 @@ func tokenize(s string) []token {
 				// Inner joiner: keep only when a word character follows (and,
 				// for a comma, digits on both sides: "1,000").
 				if j+s2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+s2:])
-					if isWordRune(r3) && (r2 != ',' || (unicode.IsDigit(r3) && unicode.IsDigit(lastRune(s[:j])))) {
+					r3, _ := runeAt(s, j+s2)
+					if wordRune(r3) && (r2 != ',' || (unicode.IsDigit(r3) && unicode.IsDigit(lastRune(s[:j])))) {
 						j += s2
 						continue
 					}
@@ -55,10 +117,55 @@ func tokenize(s string) []token {
 			break
 		}
 		text := s[i:j]
-		toks = append(toks, token{text: text, low: strings.ToLower(text), start: i, end: j, word: true, upper: unicode.IsUpper(r)})
+		low := text
+		if sameOffsets {
+			low = lower[i:j]
+		} else {
+			low = strings.ToLower(text)
+		}
+		toks = append(toks, token{text: text, low: low, start: i, end: j, word: true, upper: unicode.IsUpper(r)})
 		i = j
 	}
 	return toks
+}
+
+// lowerKeepingOffsets returns strings.ToLower(s) when every character of
+// s keeps its length in lower case, so that a word's lower case is a slice
+// of it; else false.
+func lowerKeepingOffsets(s string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if b == nil {
+					b = []byte(s)
+				}
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return "", false // strings.ToLower writes U+FFFD for it
+		}
+		l := unicode.ToLower(r)
+		if l != r {
+			if utf8.RuneLen(l) != n {
+				return "", false
+			}
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += n
+	}
+	if b == nil {
+		return s, true
+	}
+	return string(b), true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
