@@ -1,0 +1,503 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/trialwatch/trialwatch"
+	"github.com/trialwatch/trialwatch/rules"
+)
+
+// TestCasesGeneralPhrasings holds English reports written in styles the
+// labelled corpus does not cover: wire services, translated local papers of
+// Central Asia and the Caucasus, and court reporting elsewhere, together
+// with the reports that tell of no decision.
+func TestCasesGeneralPhrasings(t *testing.T) {
+	rs := rules.Default()
+	const pub = "2024-03-20" // a Wednesday
+	tests := []struct {
+		name, title, text string
+		want              []want
+	}{
+		// --- parts of one group told in turn
+		{
+			name: "two each, one to a term, one acquitted",
+			text: "Two were sentenced to seven years each, one to five years and one was acquitted.",
+			want: []want{{"defendants": 4, "convicted": 3, "acquitted": 1, "imprisoned": 3, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "parts after a counted group",
+			text: "The Almaty District Court on Tuesday delivered its verdict in the case of four police officers accused of torturing a detainee. Two were sentenced to seven years each, one to five years and one was acquitted.",
+			want: []want{{"court": "Almaty District Court", "decision_date": "2024-03-19", "defendants": 4, "convicted": 3, "acquitted": 1, "imprisoned": 3,
+				"sentence_min_months": 60, "sentence_max_months": 84, "victims": 1}},
+		},
+		{
+			name: "a total of years is no term",
+			text: "The three officers were sentenced to a total of 15 years in prison.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a total given to one person is the term",
+			text: "He was sentenced to a total of 15 years in prison on several charges.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 180, "sentence_max_months": 180}},
+		},
+		{
+			name: "combined years are no term",
+			text: "The court jailed the four guards for a combined 30 years.",
+			want: []want{{"defendants": 4, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a group never counted",
+			text: "The officers were sentenced to five years in prison.",
+			want: []want{{"defendants": nil, "convicted": nil, "imprisoned": nil, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "three jailed, the other two suspended",
+			text: "Three of the officers were jailed for six years and the other two received suspended terms.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": 2, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "all of a counted group",
+			text: "All five defendants were found guilty and sentenced to between three and seven years in jail.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 5, "sentence_min_months": 36, "sentence_max_months": 84}},
+		},
+		{
+			name: "the remaining defendants",
+			text: "Of the seven officers on trial, four were jailed for four years and the remaining three were acquitted.",
+			want: []want{{"defendants": 7, "convicted": 4, "acquitted": 3, "imprisoned": 4, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "number words above twenty",
+			text: "Twenty-one police officers were convicted of torture on Friday.",
+			want: []want{{"decision_date": "2024-03-15", "defendants": 21, "convicted": 21}},
+		},
+		{
+			name: "a dozen acquitted",
+			text: "A dozen police officers were acquitted by a court in Bishkek on Monday.",
+			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "decision_date": "2024-03-18", "defendants": 12, "acquitted": 12, "convicted": nil}},
+		},
+		// --- translated local style
+		{
+			name: "court of a city named after the court",
+			text: "The Specialised Inter-District Criminal Court of Almaty sentenced former police officer Arman Zhumabayev to 7 years of imprisonment in a medium-security colony.",
+			want: []want{{"court": "Specialised Inter-District Criminal Court of Almaty", "location": "Almaty", "country": "Kazakhstan", "defendants": 1, "imprisoned": 1,
+				"sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "suspended sentences of digits",
+			text: "The two other defendants were given suspended sentences of 3 years.",
+			want: []want{{"defendants": 2, "suspended": 2, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "restriction of freedom",
+			text: "The court sentenced the former head of the department to 2 years of restriction of freedom.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": nil, "suspended": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "years and months of imprisonment",
+			text: "The Karasai District Court sentenced the officer to 5 years and 6 months of imprisonment.",
+			want: []want{{"court": "Karasai District Court", "defendants": 1, "imprisoned": 1, "sentence_min_months": 66, "sentence_max_months": 66}},
+		},
+		{
+			name: "a ban on posts is no term",
+			text: "The court sentenced him to 5 years of deprivation of liberty with deprivation of the right to hold positions in law enforcement bodies for a period of 3 years.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "a lifetime ban is no term",
+			text: "The court sentenced the officer to 8 years in a maximum-security penal colony with a lifetime ban on working in law enforcement.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "a district court of a region",
+			text: "The Court of Karasai District of Almaty region found the two officers guilty on 18 March and sentenced them to 6 years each.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "a demonym court and a region",
+			text: "A court in Kyrgyzstan's southern Jalal-Abad region on Thursday sentenced three policemen to 10 years in prison each for the death of a detainee.",
+			want: []want{{"location": "Jalal-Abad region", "country": "Kyrgyzstan", "decision_date": "2024-03-14", "defendants": 3, "imprisoned": 3, "sentence_min_months": 120, "sentence_max_months": 120, "victims": 1}},
+		},
+		{
+			name: "a Georgian city court",
+			text: "Tbilisi City Court on March 12 sentenced two former police officers to four years in prison for beating a detainee.",
+			want: []want{{"court": "Tbilisi City Court", "location": "Tbilisi", "country": "Georgia", "decision_date": "2024-03-12", "defendants": 2, "imprisoned": 2,
+				"sentence_min_months": 48, "sentence_max_months": 48, "victims": 1}},
+		},
+		{
+			name: "Grave Crimes Court",
+			text: "The Baku Grave Crimes Court sentenced the journalist to nine years in prison on Tuesday.",
+			want: []want{{"court": "Baku Grave Crimes Court", "location": "Baku", "country": "Azerbaijan", "decision_date": "2024-03-19", "defendants": 1, "imprisoned": 1,
+				"sentence_min_months": 108, "sentence_max_months": 108}},
+		},
+		{
+			name: "a city court in passive voice",
+			text: "Former police officer Nurlan Saparov was sentenced by the Shymkent City Court to three and a half years in prison.",
+			want: []want{{"court": "Shymkent City Court", "location": "Shymkent", "defendants": 1, "imprisoned": 1, "sentence_min_months": 42, "sentence_max_months": 42}},
+		},
+		// --- UK, US and Indian court reporting
+		{
+			name: "jailed for months",
+			text: "A former police officer has been jailed for 18 months for assaulting a man in custody.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 18, "sentence_max_months": 18, "victims": 1}},
+		},
+		{
+			name: "months' imprisonment",
+			text: "The magistrate sentenced him to six months' imprisonment.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 6, "sentence_max_months": 6}},
+		},
+		{
+			name: "handed a life term",
+			text: "The former constable was handed a life term at the Old Bailey on Friday.",
+			want: []want{{"court": "Old Bailey", "decision_date": "2024-03-15", "defendants": 1, "imprisoned": 1, "sentence_max_months": nil}},
+		},
+		{
+			name: "community order is not custodial",
+			text: "The officer was given a two-year community order.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": nil, "suspended": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "walked free with a suspended sentence",
+			text: "The sergeant walked free from court after being given a suspended sentence.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil}},
+		},
+		{
+			name: "cleared of all charges",
+			text: "Two officers were cleared of all charges at Manchester Crown Court on Monday.",
+			want: []want{{"court": "Manchester Crown Court", "decision_date": "2024-03-18", "defendants": 2, "acquitted": 2, "convicted": nil}},
+		},
+		{
+			name: "the jury found",
+			text: "The jury found the officer guilty of manslaughter after a three-week trial.",
+			want: []want{{"defendants": 1, "convicted": 1, "sentence_max_months": nil}},
+		},
+		{
+			name: "jury found not guilty",
+			text: "A jury found both officers not guilty of assault on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 2, "acquitted": 2, "convicted": nil}},
+		},
+		{
+			name: "federal prison in months",
+			text: "A federal judge in Minneapolis on Tuesday sentenced the former officer to 87 months in federal prison.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 1, "imprisoned": 1, "sentence_min_months": 87, "sentence_max_months": 87}},
+		},
+		{
+			name: "rigorous imprisonment",
+			text: "A sessions court on Monday sentenced three policemen to 10 years' rigorous imprisonment for the custodial death of a man.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 3, "imprisoned": 3, "sentence_min_months": 120, "sentence_max_months": 120, "victims": 1}},
+		},
+		{
+			name: "life imprisonment in Indian style",
+			text: "The Madurai bench of the Madras High Court sentenced nine policemen to life imprisonment.",
+			want: []want{{"defendants": 9, "imprisoned": 9, "sentence_max_months": nil}},
+		},
+		{
+			name: "ranging from months to years",
+			text: "The five officers received jail terms ranging from 18 months to three years.",
+			want: []want{{"defendants": 5, "imprisoned": 5, "sentence_min_months": 18, "sentence_max_months": 36}},
+		},
+		{
+			name: "digit range with a hyphen",
+			text: "The court jailed six guards for 4-6 years.",
+			want: []want{{"defendants": 6, "imprisoned": 6, "sentence_min_months": 48, "sentence_max_months": 72}},
+		},
+		{
+			name: "years and months in words",
+			text: "He was sentenced to three years and four months in prison.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 40, "sentence_max_months": 40}},
+		},
+		{
+			name: "decimal years",
+			text: "The officer was sentenced to 3.5 years in prison.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 42, "sentence_max_months": 42}},
+		},
+		{
+			name: "a year and a half",
+			text: "The court sentenced the guard to a year and a half in prison.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 18, "sentence_max_months": 18}},
+		},
+		{
+			name: "hyphenated prison terms",
+			text: "The two officers received eight-year prison sentences.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "probation in years",
+			text: "The officer was sentenced to three years' probation.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "yesterday",
+			text: "A court in Osh yesterday jailed a police officer for seven years.",
+			want: []want{{"location": "Osh", "country": "Kyrgyzstan", "decision_date": "2024-03-19", "defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "last Friday",
+			text: "The Taraz City Court last Friday jailed two officers for five years.",
+			want: []want{{"court": "Taraz City Court", "decision_date": "2024-03-15", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "month only, previous year",
+			text: "A court in Aktobe in December sentenced a police officer to six years.",
+			want: []want{{"location": "Aktobe", "decision_date": "2023-12", "defendants": 1, "imprisoned": 1, "sentence_max_months": 72}},
+		},
+		// --- appeals
+		{
+			name: "appeals court upheld the sentences",
+			text: "The appeals court on Monday upheld the sentences of the four officers.",
+			want: []want{{"stage": "appeal", "decision_date": "2024-03-18", "defendants": 4}},
+		},
+		{
+			name: "cut the sentence to",
+			text: "The appeals court cut the officer's sentence to four years.",
+			want: []want{{"stage": "appeal", "defendants": 1, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "reduced their sentences",
+			text: "The Supreme Court reduced their sentences to five years.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "acquittal overturned and sentenced",
+			text: "The appeals court overturned the acquittal and sentenced the officer to four years in prison.",
+			want: []want{{"stage": "appeal", "defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		// --- non-cases
+		{
+			name: "a prosecutor's demand",
+			text: "Prosecutors asked the court to sentence the officers to nine years in prison.",
+			want: nil,
+		},
+		{
+			name: "a statutory maximum",
+			text: "The two officers face up to 12 years in prison if convicted.",
+			want: nil,
+		},
+		{
+			name: "an arrest",
+			text: "Police arrested three officers on suspicion of torturing a detainee on Monday.",
+			want: nil,
+		},
+		{
+			name: "charges filed",
+			text: "Prosecutors charged four officers with torture on Tuesday.",
+			want: nil,
+		},
+		{
+			name: "trial opened",
+			text: "The trial of five police officers accused of torture opened on Monday at the Taldykorgan City Court.",
+			want: nil,
+		},
+		{
+			name: "trial adjourned",
+			text: "The Almaty District Court adjourned the hearing until April 5.",
+			want: nil,
+		},
+		{
+			name: "statistics of a year",
+			text: "According to the Prosecutor General's Office, 45 officers were convicted of torture in 2023.",
+			want: nil,
+		},
+		{
+			name: "a civil settlement",
+			text: "The city agreed to pay $2 million to settle a lawsuit brought by the man's family.",
+			want: nil,
+		},
+		{
+			name: "a sports court",
+			text: "The Court of Arbitration for Sport banned the skater for four years on Tuesday.",
+			want: nil,
+		},
+		{
+			name: "a faced maximum after a verdict date",
+			text: "The officer, who faces a maximum of 10 years, will be sentenced in May.",
+			want: nil,
+		},
+		// --- wire and local styles, second set
+		{
+			name: "prison terms of between",
+			text: "A Kazakh court on Tuesday sentenced four former police officers to prison terms of between five and nine years for torturing detainees during the January 2022 unrest.",
+			want: []want{{"country": "Kazakhstan", "decision_date": "2024-03-19", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 108}},
+		},
+		{
+			name: "dateline with an agency and up to",
+			text: "ALMATY, March 19 (Reuters) - A court in Kazakhstan jailed five security officers on Tuesday for torturing protesters, giving them terms of up to 10 years.",
+			want: []want{{"location": "Almaty", "country": "Kazakhstan", "decision_date": "2024-03-19", "defendants": 5, "imprisoned": 5, "sentence_min_months": nil, "sentence_max_months": 120}},
+		},
+		{
+			name: "each of them",
+			text: "The court found all three defendants guilty of torture and sentenced each of them to seven years.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 3, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "years and months after an age noun",
+			text: "The judge jailed the 34-year-old for four years and three months.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 51, "sentence_max_months": 51}},
+		},
+		{
+			name: "two suspended, a third jailed",
+			text: "Two of the guards received five-year suspended sentences while a third was jailed for three years.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 1, "suspended": 2, "sentence_min_months": 36, "sentence_max_months": 36}},
+		},
+		{
+			name: "guilty of a lesser charge",
+			text: "The court found the officer not guilty of murder but guilty of manslaughter, and sentenced him to eight years.",
+			want: []want{{"defendants": 1, "convicted": 1, "acquitted": nil, "imprisoned": 1, "sentence_max_months": 96}},
+		},
+		{
+			name: "convicted earlier, sentenced on a weekday",
+			text: "The former sheriff's deputy was convicted of second-degree murder in March and was sentenced on Tuesday to 22 and a half years in prison.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 1, "imprisoned": 1, "sentence_min_months": 270, "sentence_max_months": 270}},
+		},
+		{
+			name: "a settlement colony is custodial",
+			text: "The court sentenced the officer to two years in a settlement colony.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 24}},
+		},
+		{
+			name: "digits respectively",
+			text: "The policemen were sentenced to 6 and 7 years of imprisonment respectively.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 84}},
+		},
+		{
+			name: "a supreme court of a country",
+			text: "The Supreme Court of Kazakhstan on Thursday rejected the officers' appeal.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court of Kazakhstan", "country": "Kazakhstan", "decision_date": "2024-03-14"}},
+		},
+		{
+			name: "a family's word after the verdict",
+			text: "A Tajik court sentenced the blogger to seven years in prison, his family said on Tuesday.",
+			want: []want{{"country": "Tajikistan", "defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "a demonym before city of",
+			text: "A court in the Uzbek city of Namangan sentenced three police officers to between 3 and 5 years in prison.",
+			want: []want{{"location": "Namangan", "country": "Uzbekistan", "defendants": 3, "imprisoned": 3, "sentence_min_months": 36, "sentence_max_months": 60}},
+		},
+		{
+			name: "general regime penal colony",
+			text: "The court sentenced Aliyev to 9 years and 6 months of imprisonment to be served in a general regime penal colony.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 114, "sentence_max_months": 114}},
+		},
+		{
+			name: "a term upheld",
+			text: "The appeals court upheld the six-year prison term handed to the officer.",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "a city court of appeal",
+			text: "The Almaty City Court of Appeal on Friday upheld the sentences of the three officers.",
+			want: []want{{"stage": "appeal", "court": "Almaty City Court of Appeal", "location": "Almaty", "decision_date": "2024-03-15", "defendants": 3}},
+		},
+		{
+			name: "a district court of a capital",
+			text: "The Pervomaisky District Court of Bishkek on Monday sentenced two operatives to 8 years in prison.",
+			want: []want{{"court": "Pervomaisky District Court of Bishkek", "location": "Bishkek", "country": "Kyrgyzstan", "decision_date": "2024-03-18", "defendants": 2, "imprisoned": 2, "sentence_max_months": 96}},
+		},
+		{
+			name: "a Crown Court named after a town",
+			text: "The former PC was jailed for three years at Leeds Crown Court.",
+			want: []want{{"court": "Leeds Crown Court", "location": "Leeds", "imprisoned": 1, "sentence_max_months": 36}},
+		},
+		{
+			name: "a magistrates' court with a possessive mark",
+			text: "A district judge at Westminster Magistrates' Court gave him a 12-month community order.",
+			want: []want{{"court": "Westminster Magistrates' Court", "location": "Westminster", "defendants": 1, "convicted": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "sheriff court",
+			text: "The sheriff court in Glasgow jailed the prison officer for 16 months.",
+			want: []want{{"location": "Glasgow", "defendants": 1, "imprisoned": 1, "sentence_max_months": 16}},
+		},
+		{
+			name: "an ex- noun",
+			text: "The U.S. District Court in Atlanta sentenced the ex-deputy to 10 years.",
+			want: []want{{"location": "Atlanta", "country": "United States", "defendants": 1, "imprisoned": 1, "sentence_max_months": 120}},
+		},
+		{
+			name: "a decimal half year",
+			text: "Derek Chauvin was sentenced to 22.5 years in prison.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 270}},
+		},
+		{
+			name: "a High Court acquits",
+			text: "The Allahabad High Court acquitted the five policemen.",
+			want: []want{{"court": "Allahabad High Court", "defendants": 5, "acquitted": 5, "convicted": nil}},
+		},
+		{
+			name: "gendarmes with suspended sentences",
+			text: "Two gendarmes were given 18-month suspended prison sentences by a court in Lyon.",
+			want: []want{{"location": "Lyon", "defendants": 2, "suspended": 2, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a suspended sentence of months",
+			text: "A Paris court handed the police officer a suspended sentence of eight months.",
+			want: []want{{"location": "Paris", "country": "France", "defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "left unchanged",
+			text: "The Baku Court of Appeal on Tuesday left the sentence unchanged.",
+			want: []want{{"stage": "appeal", "court": "Baku Court of Appeal", "location": "Baku", "country": "Azerbaijan", "decision_date": "2024-03-19"}},
+		},
+		{
+			name: "a count of others given a restriction",
+			text: "Three others were sentenced to restriction of freedom for two years.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "uncounted group given terms",
+			text: "The court handed the officers sentences ranging from six to 11 years.",
+			want: []want{{"defendants": nil, "imprisoned": nil, "sentence_min_months": 72, "sentence_max_months": 132}},
+		},
+		// --- no decision, second set
+		{
+			name: "went on trial",
+			text: "Three police officers accused of beating a detainee to death went on trial in Taraz on Monday.",
+			want: nil,
+		},
+		{
+			name: "arrested and charged",
+			text: "The officer was arrested and charged with abuse of power.",
+			want: nil,
+		},
+		{
+			name: "a sentence requested",
+			text: "The prosecutor requested a sentence of 10 years for each defendant.",
+			want: nil,
+		},
+		{
+			name: "a verdict expected",
+			text: "The judge is expected to deliver the verdict next week.",
+			want: nil,
+		},
+		{
+			name: "compensation under a settlement",
+			text: "The family received 5 million tenge in compensation under a settlement.",
+			want: nil,
+		},
+		{
+			name: "released on bail",
+			text: "The officer was released on bail pending trial.",
+			want: nil,
+		},
+		{
+			name: "dismissed by a ministry",
+			text: "The Interior Ministry dismissed the officers.",
+			want: nil,
+		},
+		// --- several verdicts apart
+		{
+			name: "two verdicts in one story",
+			text: "On Monday, a court in Taraz jailed two officers for five years.\n\nIn a separate case, the Shymkent City Court on Tuesday acquitted three prison guards.",
+			want: []want{
+				{"location": "Taraz", "decision_date": "2024-03-18", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60},
+				{"court": "Shymkent City Court", "decision_date": "2024-03-19", "defendants": 3, "acquitted": 3, "imprisoned": nil},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := trialwatch.Article{Title: tt.title, Text: tt.text, Published: pub}
+			checkCases(t, Cases(a, rs), tt.want)
+		})
+	}
+}
