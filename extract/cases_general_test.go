@@ -448,6 +448,16 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The court handed the officers sentences ranging from six to 11 years.",
 			want: []want{{"defendants": nil, "imprisoned": nil, "sentence_min_months": 72, "sentence_max_months": 132}},
 		},
+		{
+			name: "a city whose name ends like an auxiliary",
+			text: "A court in Memphis convicted three former officers on Thursday.",
+			want: []want{{"location": "Memphis", "decision_date": "2024-03-14", "defendants": 3, "convicted": 3}},
+		},
+		{
+			name: "a known city whose name ends like an auxiliary",
+			text: "A court in Paris jailed two police officers for four years.",
+			want: []want{{"location": "Paris", "country": "France", "defendants": 2, "imprisoned": 2, "sentence_max_months": 48}},
+		},
 		// --- no decision, second set
 		{
 			name: "went on trial",

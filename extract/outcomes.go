@@ -286,7 +286,9 @@ func (s *sent) resolve(g *group) *group {
 
 func passiveBefore(s string) bool {
 	for _, aux := range []string{"was ", "were ", "been ", "be ", "being ", "is ", "are ", "was also ", "were also ", "were each ", "were all ", "was then "} {
-		if len(s) >= len(aux) && s[len(s)-len(aux):] == aux {
+		// The auxiliary must be a word of its own: "in Paris convicted"
+		// is active.
+		if n := len(s) - len(aux); n >= 0 && s[n:] == aux && (n == 0 || !isWordRune(lastRune(s[:n]))) {
 			return true
 		}
 	}
