@@ -188,6 +188,9 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 	if g.same {
 		c.same = true
 	}
+	if size == 0 && g.kind == gCount && g.part {
+		size = restSize(c, s, g) // "and the rest received suspended sentences"
+	}
 	if size <= 0 {
 		return
 	}
@@ -229,6 +232,39 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 			c.evidence(field, s.text, o.rule)
 		}
 	}
+}
+
+// restSize is the size of the rest of a group whose whole is known ("half
+// of the 12 officers were acquitted and the rest…"): the whole less the
+// people the sentence's other verbs count; 0 when it cannot be told.
+func restSize(c *caseAcc, s *sent, rest *group) int {
+	governed := map[*group]bool{}
+	for _, o := range s.outcomes {
+		governed[o.grp] = true
+	}
+	whole := c.defs
+	for _, h := range s.groups {
+		if h.kind == gCount && !h.victim {
+			whole = max(whole, h.whole)
+			if !governed[h] && !h.part {
+				whole = max(whole, h.size) // "Of the seven officers, four…"
+			}
+		}
+	}
+	told := 0
+	seen := map[*group]bool{}
+	for _, o := range s.outcomes {
+		h := o.grp
+		if h == nil || h == rest || seen[h] || h.kind != gCount && h.kind != gOrdinal || h.size <= 0 || h.size >= whole {
+			continue
+		}
+		seen[h] = true
+		told += h.size
+	}
+	if told == 0 || told >= whole {
+		return 0
+	}
+	return whole - told
 }
 
 // othersFined reports a fine given to a counted group other than the one

@@ -31,6 +31,31 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 				"sentence_min_months": 60, "sentence_max_months": 84, "victims": 1}},
 		},
 		{
+			name: "half of a counted group acquitted",
+			text: "Half of the 12 officers were acquitted, and the rest received suspended sentences.",
+			want: []want{{"defendants": 12, "acquitted": 6, "convicted": 6, "suspended": 6, "imprisoned": nil}},
+		},
+		{
+			name: "the court acquitted half",
+			text: "The court acquitted half of the 12 officers and sentenced the rest to prison terms of three to five years.",
+			want: []want{{"defendants": 12, "acquitted": 6, "convicted": 6, "imprisoned": 6, "sentence_min_months": 36, "sentence_max_months": 60}},
+		},
+		{
+			name: "the rest of a group told in part",
+			text: "Four of the 10 officers were acquitted, and the rest received suspended sentences.",
+			want: []want{{"defendants": 10, "acquitted": 4, "convicted": 6, "suspended": 6}},
+		},
+		{
+			name: "the rest after an opening whole",
+			text: "Of the seven officers on trial, four were jailed for four years and the rest were acquitted.",
+			want: []want{{"defendants": 7, "convicted": 4, "acquitted": 3, "imprisoned": 4, "sentence_max_months": 48}},
+		},
+		{
+			name: "the rest of an unknown whole stays uncounted",
+			text: "The court jailed the rest for five years.",
+			want: []want{{"defendants": nil, "imprisoned": nil, "sentence_max_months": 60}},
+		},
+		{
 			name: "a total of years is no term",
 			text: "The three officers were sentenced to a total of 15 years in prison.",
 			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": nil, "sentence_max_months": nil}},

@@ -143,6 +143,9 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 // noun", "N of them", "N of the M noun", "the remaining N", "N were…", and
 // ordinals ("a fourth defendant", "the fourth").
 func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
+	if g, next := halfAt(f, toks, i); g != nil {
+		return g, next
+	}
 	j := i
 	g := &group{start: toks[i].start, kind: gCount}
 	flagged := false
@@ -254,6 +257,27 @@ number:
 		return g, k
 	}
 	return nil, i
+}
+
+// halfAt reads half of a counted group ("half of the 12 officers"): a
+// part of it, the whole being the count.
+func halfAt(f *rules.Facts, toks []token, i int) (*group, int) {
+	if i+3 >= len(toks) || !toks[i].in(f, rules.LexHalf) || toks[i+1].low != "of" && !toks[i+1].in(f, rules.LexOf) {
+		return nil, i
+	}
+	k := i + 2
+	if toks[k].in(f, rules.LexDeterminers) {
+		k++
+	}
+	m, next, ok := numberAt(f, toks, k)
+	if !ok || m < 2 || m != float64(int(m)) || int(m)%2 != 0 || isYearTok(toks[k]) {
+		return nil, i
+	}
+	g := &group{start: toks[i].start, end: toks[next-1].end, size: int(m) / 2, kind: gCount, whole: int(m), part: true}
+	if noun, kn := personAfter(f, toks, next); noun != "" {
+		g.end, g.noun, next = toks[kn].end, noun, kn+1
+	}
+	return g, next
 }
 
 // restAt reads the rest of a group, whose size is not written ("the rest",
