@@ -286,6 +286,31 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The appeals court overturned the acquittal and sentenced the officer to four years in prison.",
 			want: []want{{"stage": "appeal", "defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 48}},
 		},
+		{
+			name: "increased from three to six",
+			text: "The regional court increased the officer's sentence from three to six years.",
+			want: []want{{"stage": "appeal", "defendants": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "cut from years to years",
+			text: "The appeals court cut the officer's sentence from eight years to six years.",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "a sentence raised in the passive",
+			text: "The officer's sentence was raised from four to seven years on appeal.",
+			want: []want{{"stage": "appeal", "defendants": 1, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "sentences reduced by a named court",
+			text: "Their sentences were reduced to five years by the Supreme Court on Tuesday.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2024-03-19", "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "terms from and to without a change are a range",
+			text: "The court handed the four officers prison terms from three to six years.",
+			want: []want{{"stage": "verdict", "defendants": 4, "imprisoned": 4, "sentence_min_months": 36, "sentence_max_months": 72}},
+		},
 		// --- non-cases
 		{
 			name: "a prosecutor's demand",

@@ -259,6 +259,11 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 			if lo <= b.months {
 				return term{start: toks[i].start, end: toks[b.next-1].end, min: lo, max: b.months, hasMin: true, hasMax: true, byRange: true}, b.next, true
 			}
+			if from && aUnit {
+				// "from eight years to six years": going down, it is the
+				// term a reduction leaves.
+				return term{start: toks[k+1].start, end: toks[b.next-1].end, min: b.months, max: b.months, hasMin: true, hasMax: true}, b.next, true
+			}
 		}
 	}
 	if aUnit && !from {
@@ -345,6 +350,11 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		if excludedTerm(f, s, t) {
 			i = next
 			continue
+		}
+		if t.byRange && toks[i].in(f, rules.LexRangeFrom) && changedTerm(f, s, t) {
+			// "increased the sentence from three to six years": the
+			// term the change leaves, not a range.
+			t.min, t.byRange = t.max, false
 		}
 		out = append(out, t)
 		i = next
@@ -511,6 +521,19 @@ func excludedTerm(f *rules.Facts, s string, t term) bool {
 			if p.Regexp.MatchString(s[t.start:t.end]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// changedTerm reports a term a higher court changed ("raised the sentence
+// from three to six years"): the text before it ends in a change of
+// sentence (term_exclude patterns of class change).
+func changedTerm(f *rules.Facts, s string, t term) bool {
+	before := rules.NewText(s[max(0, t.start-60):t.start])
+	for _, p := range f.ByKind("term_exclude") {
+		if p.Class == "change" && p.Match(before) {
+			return true
 		}
 	}
 	return false
