@@ -150,11 +150,12 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 // page again, and a store that takes no more writes stops the crawl.
 func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []uint64) error {
 	res := extract.Extract(page, s.p.rules)
+	url := page.URL // the callback keeps no hold on the page body
 	s.pending.Add(1)
 	s.p.db.SaveAsync(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits},
 		func(r store.SaveResult, err error) {
 			defer s.pending.Done()
-			s.saved(page, r, err)
+			s.saved(url, r, err)
 		})
 	return nil
 }
@@ -162,7 +163,7 @@ func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []u
 // wait returns when every queued save has been committed or has failed.
 func (s *sink) wait() { s.pending.Wait() }
 
-func (s *sink) saved(page *trialwatch.Page, r store.SaveResult, err error) {
+func (s *sink) saved(url string, r store.SaveResult, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
@@ -171,7 +172,7 @@ func (s *sink) saved(page *trialwatch.Page, r store.SaveResult, err error) {
 			s.stop(err)
 		}
 		if len(s.errors) < maxRunErrors {
-			s.errors = append(s.errors, fmt.Sprintf("%s: %v", page.URL, err))
+			s.errors = append(s.errors, fmt.Sprintf("%s: %v", url, err))
 		}
 		s.failed++
 		return
@@ -179,7 +180,7 @@ func (s *sink) saved(page *trialwatch.Page, r store.SaveResult, err error) {
 	s.stored++
 	s.casesNew += r.New
 	s.casesMerged += r.Merged
-	s.p.opts.Logger.Debug("article stored", "source", s.source, "url", page.URL, "cases_new", r.New, "cases_merged", r.Merged)
+	s.p.opts.Logger.Debug("article stored", "source", s.source, "url", url, "cases_new", r.New, "cases_merged", r.Merged)
 }
 
 // storeExhausted reports whether err says the store can take no more

@@ -91,6 +91,8 @@ func (db *DB) SaveAsync(ctx context.Context, s ArticleSave, done func(SaveResult
 		done(SaveResult{}, err)
 		return
 	}
+	// The queued write holds what prepare made, never the page as fetched.
+	url, visits := s.Article.URL, s.Visits
 	var res SaveResult
 	db.w.doAsync(func(tx *bolt.Tx) error {
 		if err := ctx.Err(); err != nil {
@@ -100,10 +102,10 @@ func (db *DB) SaveAsync(ctx context.Context, s ArticleSave, done func(SaveResult
 		if err := db.save(tx, &in, &res); err != nil {
 			return err
 		}
-		return markVisited(tx, s.Visits)
+		return markVisited(tx, visits)
 	}, func(err error) {
 		if err != nil {
-			done(SaveResult{}, fmt.Errorf("store: save article %s: %w", s.Article.URL, err))
+			done(SaveResult{}, fmt.Errorf("store: save article %s: %w", url, err))
 			return
 		}
 		done(res, nil)

@@ -32,6 +32,7 @@ func main() {
 	parallel := flag.Int("parallel", 8, "requests in flight to the site")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the trialwatch crawl to this file")
 	keep := flag.String("keep-db", "", "copy the crawl's database to this file afterwards, to inspect it")
+	flag.StringVar(&memProfile, "memprofile", "", "write a heap profile of the trialwatch crawl, taken at its peak, to this file")
 	flag.StringVar(&logLevel, "log-level", "", "log level of the trialwatch crawl (debug shows the store's writes and commits)")
 	flag.Parse()
 	if err := run(*bin, *articles, *listings, *parallel, *profile, *keep); err != nil {
@@ -40,7 +41,7 @@ func main() {
 	}
 }
 
-var logLevel string
+var logLevel, memProfile string
 
 func run(bin string, articles, listings, parallel int, profile, keep string) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -105,6 +106,9 @@ sources:
 	args := []string{"crawl", "--config", cfg}
 	if logLevel != "" {
 		args = append(args, "--log-level", logLevel)
+	}
+	if memProfile != "" {
+		args = append(args, "--memprofile", memProfile)
 	}
 	if profile != "" {
 		args = append(args, "--cpuprofile", profile)

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -21,7 +22,17 @@ import (
 	"github.com/trialwatch/trialwatch/rules"
 )
 
+// memoryLimit is the soft limit on the Go runtime's memory unless
+// GOMEMLIMIT sets another: the heap a crawl keeps live is a few tens of
+// megabytes, and without a limit the collector lets it grow to twice that
+// between collections, so long crawls and the daemon would sit at more
+// memory than they use.
+const memoryLimit = 96 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -43,7 +54,9 @@ type app struct {
 	rulesDir   string
 	logLevel   string
 	cpuProfile string
+	memProfile string
 	stopProf   func()
+	stopMem    func()
 	stdout     io.Writer
 	stderr     io.Writer
 	log        *slog.Logger
@@ -103,6 +116,7 @@ many outlets report it, and exports new cases as JSON Lines, CSV, JSON or Atom.`
 	pf.StringVar(&a.rulesDir, "rules", "", "folder of rule files that extend or override the built-in rules")
 	pf.StringVar(&a.logLevel, "log-level", "warn", "log level: debug, info, warn, error")
 	pf.StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the command to this file")
+	pf.StringVar(&a.memProfile, "memprofile", "", "write a heap profile (pprof) taken at the command's peak of heap in use to this file")
 	root.AddCommand(
 		a.crawlCommand(),
 		a.serveCommand(),
