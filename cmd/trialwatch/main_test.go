@@ -289,3 +289,23 @@ func TestRulesCheck(t *testing.T) {
 		t.Errorf("rules check of a bad selector: exit %d, %q", code, errOut)
 	}
 }
+
+// TestProfiles checks that --cpuprofile and --memprofile write pprof files
+// a command can be examined with.
+func TestProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "heap.prof")
+	if code, _, errOut := runCLI(t, "--cpuprofile", cpu, "--memprofile", mem, "rules", "check"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// pprof files are gzipped protocol buffers.
+		if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s is no gzipped profile (%d bytes)", filepath.Base(p), len(b))
+		}
+	}
+}
