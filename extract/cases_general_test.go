@@ -508,6 +508,21 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "A court in Paris jailed two police officers for four years.",
 			want: []want{{"location": "Paris", "country": "France", "defendants": 2, "imprisoned": 2, "sentence_max_months": 48}},
 		},
+		{
+			name: "a surname with an age",
+			text: "Kassymov, 45, was jailed for life on Friday.",
+			want: []want{{"decision_date": "2024-03-15", "defendants": 1, "imprisoned": 1, "sentence_max_months": nil}},
+		},
+		{
+			name: "names with ages in a list",
+			text: "Former officer Nurlan Kassymov, 45, and his colleague Serik Abenov, 39, were jailed for nine years on Friday.",
+			want: []want{{"decision_date": "2024-03-15", "defendants": 2, "imprisoned": 2, "sentence_max_months": 108}},
+		},
+		{
+			name: "three names with ages",
+			text: "Nurlan Kassymov, 45, Serik Abenov, 39, and Arman Zhumabayev, 41, were each jailed for nine years.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 108, "sentence_max_months": 108}},
+		},
 		// --- no decision, second set
 		{
 			name: "went on trial",

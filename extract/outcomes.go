@@ -253,6 +253,10 @@ func (s *sent) surnameBefore(o outcomeRef) *group {
 		}
 		k--
 	}
+	// "Kassymov, 45, was jailed": an age between commas.
+	if k >= 3 && s.toks[k].low == "," && s.toks[k-2].low == "," && isDigitTok(s.toks[k-1]) {
+		k -= 3
+	}
 	if k < 0 {
 		return nil
 	}
