@@ -523,6 +523,71 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Nurlan Kassymov, 45, Serik Abenov, 39, and Arman Zhumabayev, 41, were each jailed for nine years.",
 			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 108, "sentence_max_months": 108}},
 		},
+		{
+			name: "a demand rejected after the verdict",
+			text: "The court sentenced the police chief to 10 years, rejecting prosecutors' request for 12 years.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 120, "sentence_max_months": 120}},
+		},
+		{
+			name: "less than the demand",
+			text: "The court sentenced the two officers to six years, less than the nine years prosecutors had sought.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "more than the demand",
+			text: "The court jailed the officer for eight years, more than the six years prosecutors had asked for.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "two of whom",
+			text: "Five officers were convicted, two of whom received prison terms of four years.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 2, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "sentences imposed on a part",
+			text: "The court imposed sentences of six years on three of the officers.",
+			want: []want{{"imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "the others to a bare number",
+			text: "Two of the five officers were sentenced to eight years, the others to five.",
+			want: []want{{"defendants": 5, "sentence_min_months": 60, "sentence_max_months": 96}},
+		},
+		{
+			name: "one of them and the others",
+			text: "One of the officers was sentenced to eight years, the others to five.",
+			want: []want{{"sentence_min_months": 60, "sentence_max_months": 96}},
+		},
+		{
+			name: "a fourth with a suspended sentence",
+			text: "The court found the four officers guilty of exceeding their authority. Three of them were sentenced to five years in prison, while the fourth received a suspended sentence.",
+			want: []want{{"defendants": 4, "convicted": 4, "imprisoned": 3, "suspended": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "the date and court told before the terms",
+			text: "The verdict was handed down on March 15 by the Taraz City Court. The two officers were sentenced to six years each.",
+			want: []want{{"court": "Taraz City Court", "location": "Taraz", "decision_date": "2024-03-15", "defendants": 2, "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		{
+			name: "a co-defendant acquitted in the next sentence",
+			text: "Former policeman Yerlan Tokayev was found guilty of torture and sentenced to five years' imprisonment. His co-defendant was acquitted.",
+			want: []want{{"defendants": 2, "convicted": 1, "acquitted": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "cleared two of four, jailed the other two",
+			text: "The court cleared two of the four officers and jailed the other two for three years.",
+			want: []want{{"defendants": 4, "convicted": 2, "acquitted": 2, "imprisoned": 2, "sentence_max_months": 36}},
+		},
+		{
+			name: "an age in the sentence after the verdict",
+			text: "A court in Almaty on Friday sentenced a police officer to 5 years. The officer, 32, had tortured a suspect in 2022.",
+			want: []want{{"location": "Almaty", "decision_date": "2024-03-15", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60, "victims": 1}},
+		},
+		{
+			name: "last month name",
+			text: "Last December, a court in Shymkent sentenced three officers to up to eight years for torturing a detainee.",
+			want: []want{{"location": "Shymkent", "decision_date": "2023-12", "defendants": 3, "imprisoned": 3, "sentence_min_months": nil, "sentence_max_months": 96, "victims": 1}},
+		},
 		// --- no decision, second set
 		{
 			name: "went on trial",

@@ -367,7 +367,9 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 				next++ // ", and his colleague five"
 			}
 			// ", Petrov five": a comma alone joins a name and a bare number.
-			comma := next+1 < len(toks) && toks[next].low == "," && toks[next+1].upper && toks[next+1].word
+			// ", the others to five": the rest of a group likewise.
+			comma := next+1 < len(toks) && toks[next].low == "," && (toks[next+1].upper && toks[next+1].word ||
+				next+2 < len(toks) && toks[next+1].low == "the" && toks[next+2].in(f, rules.LexPart))
 			if next >= len(toks) || !toks[next].in(f, rules.LexAnd) || toks[next].low == "," && !comma {
 				break
 			}

@@ -208,7 +208,7 @@ number:
 	// "N of them", "N of the M noun", "N of his co-accused"
 	if k+1 < len(toks) && (toks[k].low == "of" || toks[k].in(f, rules.LexOf)) {
 		k2 := k + 1
-		if toks[k2].in(f, rules.LexGroup) || toks[k2].low == "those" {
+		if toks[k2].in(f, rules.LexGroup) || toks[k2].low == "those" || toks[k2].in(f, rules.LexRelatives) {
 			g.part, g.end = true, toks[k2].end
 			return g, k2 + 1
 		}

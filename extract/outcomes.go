@@ -186,8 +186,11 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 					continue
 				}
 				for _, g := range s.groups {
-					if g.start >= t.end && !g.victim && strings.TrimSpace(s.text[t.end:g.start]) == "to" {
-						return s.resolve(g)
+					if g.start < t.end || g.victim {
+						continue
+					}
+					if gap := strings.TrimSpace(s.text[t.end:g.start]); gap == "to" || gap == "on" {
+						return s.resolve(g) // "…to two officers", "imposed … on three of them"
 					}
 				}
 				break
