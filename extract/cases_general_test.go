@@ -624,6 +624,107 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The Interior Ministry dismissed the officers.",
 			want: nil,
 		},
+		// --- whole reports
+		{
+			name:  "wire report with a part acquitted and a demand",
+			title: "Kyrgyz court jails three police officers over death of detainee",
+			text: "BISHKEK (AP) — A court in Kyrgyzstan on Tuesday sentenced three police officers to prison for beating a man to death in custody, a case that prompted street protests last year.\n\n" +
+				"The Sverdlovsky District Court in Bishkek sentenced the senior officer to 11 years in prison and his two subordinates to eight years each. A fourth officer was acquitted.\n\n" +
+				"Prosecutors had asked for 15 years for the senior officer.\n\nThe victim, 27-year-old Azamat Bekov, died in a police station in March 2023.",
+			want: []want{{"stage": "verdict", "court": "Sverdlovsky District Court", "location": "Bishkek", "country": "Kyrgyzstan", "decision_date": "2024-03-19",
+				"defendants": 4, "convicted": 3, "acquitted": 1, "imprisoned": 3, "sentence_min_months": 96, "sentence_max_months": 132, "victims": 1}},
+		},
+		{
+			name:  "translated court press release",
+			title: "Former officers sentenced in Shymkent torture case",
+			text: "The Specialised Inter-District Criminal Court of Shymkent has announced the verdict in the case of former employees of the city police department.\n\n" +
+				"According to the court's press service, former police officers A. Nurlanov and B. Sadykov were found guilty under Article 146 of the Criminal Code (torture).\n\n" +
+				"Nurlanov was sentenced to 6 years of imprisonment, Sadykov to 5 years and 6 months. Both will serve their sentences in a medium-security institution. " +
+				"They are also deprived of the right to hold positions in law enforcement bodies for life.\n\nThe verdict has not entered into legal force and may be appealed.",
+			want: []want{{"stage": "verdict", "court": "Specialised Inter-District Criminal Court of Shymkent", "location": "Shymkent", "country": "Kazakhstan",
+				"defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_min_months": 66, "sentence_max_months": 72}},
+		},
+		{
+			name:  "appeal with the verdict it changed",
+			title: "Georgian appeals court cuts sentence of ex-officer in torture case",
+			text: "TBILISI, March 19 (RFE/RL) - The Tbilisi Court of Appeals on Monday reduced the prison term of a former police officer convicted of torturing a detainee from nine years to seven years.\n\n" +
+				"The officer, Giorgi Beridze, was convicted by the Tbilisi City Court in October.\n\nHuman rights groups criticised the decision.",
+			want: []want{
+				{"stage": "appeal", "court": "Tbilisi Court of Appeals", "location": "Tbilisi", "country": "Georgia", "decision_date": "2024-03-18",
+					"defendants": 1, "imprisoned": 1, "sentence_min_months": 84, "sentence_max_months": 84, "victims": 1},
+				{"stage": "verdict", "court": "Tbilisi City Court", "decision_date": "2023-10", "defendants": 1, "convicted": 1},
+			},
+		},
+		{
+			name:  "conviction after a trial, sentence on a weekday",
+			title: "Judge jails PC for assaulting teenager",
+			text: "A police constable who punched a 15-year-old boy during an arrest has been jailed for 20 months.\n\n" +
+				"PC James Walker, 34, was found guilty of assault occasioning actual bodily harm after a trial at Birmingham Crown Court in January.\n\n" +
+				"He was sentenced at the same court on Tuesday. His colleague, PC Mark Green, was cleared of misconduct in public office.",
+			want: []want{{"stage": "verdict", "court": "Birmingham Crown Court", "location": "Birmingham", "decision_date": "2024-03-19",
+				"defendants": 2, "convicted": 1, "acquitted": 1, "imprisoned": 1, "sentence_min_months": 20, "sentence_max_months": 20, "victims": 1}},
+		},
+		{
+			name:  "acquittal with a recalled verdict of another year",
+			title: "Court acquits all officers in Zhanaozen case",
+			text: "An Aktau court on Friday acquitted all seven police officers accused of abusing detainees after the 2011 unrest, citing a lack of evidence.\n\n" +
+				"The defendants had faced up to 10 years in prison. Prosecutors said they would appeal.\n\n" +
+				"In a separate case in 2012, five officers were convicted of using firearms and given prison terms of five to seven years.",
+			want: []want{
+				{"location": "Aktau", "country": "Kazakhstan", "decision_date": "2024-03-15", "defendants": 7, "acquitted": 7, "convicted": nil, "imprisoned": nil, "sentence_max_months": nil},
+				{"defendants": 5, "convicted": 5, "imprisoned": 5, "sentence_min_months": 60, "sentence_max_months": 84},
+			},
+		},
+		{
+			name: "courts of a country in a year are statistics",
+			text: "Last year courts in Kazakhstan convicted 27 officers of torture, up from 19 in 2022.",
+			want: nil,
+		},
+		{
+			name: "judges of one place are one panel",
+			text: "Judges in Lyon convicted three officers on Friday.",
+			want: []want{{"location": "Lyon", "decision_date": "2024-03-15", "defendants": 3, "convicted": 3}},
+		},
+		{
+			name: "a count compared with another year",
+			text: "In 2023, 45 officers were convicted of torture, compared with 30 a year earlier.",
+			want: nil,
+		},
+		{
+			name: "pre-trial detention extended",
+			text: "The court extended the pre-trial detention of the three officers by two months.",
+			want: nil,
+		},
+		{
+			name: "house arrest before trial",
+			text: "A court in Almaty placed the officer under house arrest for two months.",
+			want: nil,
+		},
+		{
+			name: "a case returned to prosecutors",
+			text: "The court returned the case to prosecutors for further investigation.",
+			want: nil,
+		},
+		{
+			name: "a verdict postponed",
+			text: "The court postponed the verdict until April 2.",
+			want: nil,
+		},
+		{
+			name: "a penalty under an article",
+			text: "The officer faces between five and 12 years in prison under Article 146 of the Criminal Code.",
+			want: nil,
+		},
+		{
+			name: "demands for two people",
+			text: "The prosecution asked for 8 years for Ivanov and 6 years for Petrov.",
+			want: nil,
+		},
+		{
+			name: "a civil court's compensation",
+			text: "A civil court ordered the Interior Ministry to pay 3 million tenge in compensation to the victim.",
+			want: nil,
+		},
 		// --- several verdicts apart
 		{
 			name: "two verdicts in one story",
