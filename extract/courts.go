@@ -168,7 +168,7 @@ func findPlaces(f *rules.Facts, s string, ft *rules.Text, class string) (places 
 		// A rejected match may hide one that starts inside it ("a jury at
 		// the Old Bailey in central London"): search again from its place.
 		for pos := 0; pos < len(s); {
-			m := p.Regexp.FindStringSubmatchIndex(s[pos:])
+			m := p.FindSubmatchFrom(ft, pos)
 			if m == nil || len(m) < 4 || m[2] < 0 {
 				break
 			}

@@ -223,6 +223,28 @@ func (s *starter) match(t *Text) bool {
 	return false
 }
 
+// submatchFrom is re.FindStringSubmatchIndex(t's text[pos:]).
+func (s *starter) submatchFrom(t *Text, pos int) []int {
+	canon, ok := t.canonical()
+	if !ok || s.heads == nil {
+		return s.re.FindStringSubmatchIndex(t.src[pos:])
+	}
+	var buf [maxStarts + 1]int
+	// No head starts inside a character cut at pos, so the places found
+	// in the rest of the copy are those of a copy of the rest.
+	ps, ok := s.starts(canon[pos:], buf[:])
+	if !ok {
+		return s.re.FindStringSubmatchIndex(t.src[pos:])
+	}
+	rest := t.src[pos:]
+	for _, p := range ps {
+		if loc := s.submatchAt(rest, p); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
 // findAllSubmatch is re.FindAllStringSubmatchIndex(t's text, -1).
 func (s *starter) findAllSubmatch(t *Text) [][]int {
 	canon, ok := t.canonical()
@@ -539,6 +561,16 @@ func (p *Pattern) FindAllSubmatch(t *Text) [][]int {
 		return st.findAllSubmatch(t)
 	}
 	return p.Regexp.FindAllStringSubmatchIndex(t.src, -1)
+}
+
+// FindSubmatchFrom is Regexp.FindStringSubmatchIndex(text[pos:]) for the
+// text t was prepared from: the first match after pos, with pos taken as
+// the start of the text, and spans counted from pos.
+func (p *Pattern) FindSubmatchFrom(t *Text, pos int) []int {
+	if st := p.starter(); st != nil {
+		return st.submatchFrom(t, pos)
+	}
+	return p.Regexp.FindStringSubmatchIndex(t.src[pos:])
 }
 
 // starter returns the starter the loader made for the pattern, or nil for

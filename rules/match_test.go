@@ -56,6 +56,19 @@ func checkStarter(t testing.TB, re *regexp.Regexp, text string) {
 	}
 }
 
+// checkFrom compares submatchFrom with the plain search of the rest of the
+// text, from every byte (inside a character too).
+func checkFrom(t testing.TB, re *regexp.Regexp, text string) {
+	t.Helper()
+	s, tx := testStarter(re), NewText(text)
+	for pos := 0; pos < len(text); pos++ {
+		want := re.FindStringSubmatchIndex(text[pos:])
+		if got := s.submatchFrom(tx, pos); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q from %d: submatchFrom = %v, want %v (heads %q)", re, text, pos, got, want, s.heads)
+		}
+	}
+}
+
 // defaultExprs are the compiled expressions of the built-in rules.
 func defaultExprs(t testing.TB) []*regexp.Regexp {
 	var out []*regexp.Regexp
@@ -77,6 +90,7 @@ func TestStarterDefaultPatterns(t *testing.T) {
 		}
 		for _, text := range starterTexts {
 			checkStarter(t, re, text)
+			checkFrom(t, re, text)
 			// Every suffix and window, so that matches start at every
 			// kind of place.
 			for i := 0; i < len(text); i += 5 {
@@ -167,6 +181,7 @@ func FuzzStarter(f *testing.F) {
 		re := res[int(which)%len(res)]
 		checkStarter(t, re, text)
 		checkStarter(t, re, strings.ToUpper(text))
+		checkFrom(t, re, text)
 	})
 }
 
