@@ -265,6 +265,92 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "A court in Aktobe in December sentenced a police officer to six years.",
 			want: []want{{"location": "Aktobe", "decision_date": "2023-12", "defendants": 1, "imprisoned": 1, "sentence_max_months": 72}},
 		},
+		// --- kinds and lengths of penalty
+		{
+			name: "jailed, suspended for a period",
+			text: "The officer was jailed for 12 months, suspended for two years.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a months sentence as an adjective",
+			text: "He was given a 30-month sentence.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 30, "sentence_max_months": 30}},
+		},
+		{
+			name: "and a half in words",
+			text: "The former guard was sentenced to six and a half years.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 78}},
+		},
+		{
+			name: "death sentences are no prison",
+			text: "The court sentenced the two men to death.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "in absentia",
+			text: "The officer was sentenced in absentia to nine years.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 108}},
+		},
+		{
+			name: "hours of community service",
+			text: "The court sentenced the officer to 200 hours of community service.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a decade",
+			text: "The court sentenced the officer to a decade in prison.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 120}},
+		},
+		{
+			name: "life sentences for a pair",
+			text: "The two officers were given life sentences.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": nil}},
+		},
+		{
+			name: "number words in both parts",
+			text: "Eleven officers were convicted and fifteen acquitted.",
+			want: []want{{"defendants": 26, "convicted": 11, "acquitted": 15}},
+		},
+		{
+			name: "correctional labour",
+			text: "The court sentenced him to eighteen months of correctional labour.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a suspended sentence and a fine",
+			text: "The officer received a two-year suspended sentence and a fine of 500,000 tenge.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "given years, suspended",
+			text: "The court gave him four years, suspended for three years.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "stripped of rank",
+			text: "The former police chief was sentenced to seven years in a maximum security prison and stripped of his rank.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "a sentence handed down to a person",
+			text: "The court handed down a seven-year sentence to the former officer.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "prison sentences handed down to a group",
+			text: "The court handed down five-year prison sentences to three officers on Monday.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 3, "imprisoned": 3, "sentence_max_months": 60}},
+		},
+		{
+			name: "custodial sentence of years",
+			text: "The policeman was given a custodial sentence of two years.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 24}},
+		},
+		{
+			name: "each, years and months in digits",
+			text: "Three former officers were each sentenced to 3 years and 2 months.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 38, "sentence_max_months": 38}},
+		},
 		// --- appeals
 		{
 			name: "appeals court upheld the sentences",

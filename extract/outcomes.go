@@ -189,7 +189,7 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 					if g.start < t.end || g.victim {
 						continue
 					}
-					if gap := strings.TrimSpace(s.text[t.end:g.start]); gap == "to" || gap == "on" {
+					if givenTo(s.f, s.text[t.end:g.start]) {
 						return s.resolve(g) // "…to two officers", "imposed … on three of them"
 					}
 				}
@@ -242,6 +242,20 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		return &c
 	}
 	return s.resolve(chosen)
+}
+
+// givenTo reports the text between a term and the people it is given to:
+// "to" or "on", after at most two words of a sentence noun ("a seven-year
+// sentence to the officer").
+func givenTo(f *rules.Facts, gap string) bool {
+	w := strings.Fields(gap)
+	if n := len(w); n > 1 && f.Is("determiners", strings.ToLower(w[n-1])) {
+		w = w[:n-1] // "to the former officer": the group starts at "former"
+	}
+	if len(w) == 0 || len(w) > 3 || w[len(w)-1] != "to" && w[len(w)-1] != "on" {
+		return false
+	}
+	return len(w) == 1 || matchAny(f.ByKind("sentence_noun"), strings.Join(w[:len(w)-1], " "))
 }
 
 // surnameBefore reads the subject of a receiving or passive verb written
