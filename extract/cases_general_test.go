@@ -100,6 +100,26 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "A dozen police officers were acquitted by a court in Bishkek on Monday.",
 			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "decision_date": "2024-03-18", "defendants": 12, "acquitted": 12, "convicted": nil}},
 		},
+		{
+			name: "found a surname guilty",
+			text: "The court found Ivanov guilty of torture.",
+			want: []want{{"defendants": 1, "convicted": 1}},
+		},
+		{
+			name: "found a titled surname guilty",
+			text: "On March 12, the Bostandyk District Court of Almaty found officer Ivanov guilty.",
+			want: []want{{"court": "Bostandyk District Court of Almaty", "location": "Almaty", "decision_date": "2024-03-12", "defendants": 1, "convicted": 1}},
+		},
+		{
+			name: "found a list of surnames guilty",
+			text: "The court found Ivanov, Petrov and Sidorov guilty of torture.",
+			want: []want{{"defendants": 3, "convicted": 3}},
+		},
+		{
+			name: "acquitted a surname",
+			text: "The court acquitted Ivanov on Monday.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 1, "acquitted": 1, "convicted": nil}},
+		},
 		// --- translated local style
 		{
 			name: "court of a city named after the court",

@@ -205,6 +205,9 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 				break
 			}
 		}
+		if g := s.surnameObject(o, limit); g != nil {
+			return g
+		}
 	}
 	// Subject: the nearest group before the verb; but a group followed by a
 	// relative clause ("The three officers who arrested Luhaka … were")
@@ -242,6 +245,41 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		return &c
 	}
 	return s.resolve(chosen)
+}
+
+// surnameObject reads a person named by surname alone as the object of a
+// verdict ("convicted Ivanov", "found officer Ivanov guilty"): the first
+// word after the verb, past one noun of a person.
+func (s *sent) surnameObject(o outcomeRef, limit int) *group {
+	if o.class != "convict" && o.class != "acquit" {
+		return nil
+	}
+	k := s.tokenBefore(o.start) + 2 // the word after the verb's first word
+	if k < len(s.toks) && s.toks[k].in(s.f, rules.LexSingular) {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].start >= limit {
+		return nil
+	}
+	g := &group{start: s.toks[k].start, kind: gNames}
+	// "Ivanov, Petrov and Sidorov"
+	for ; k < len(s.toks) && s.toks[k].start < limit; k += 2 {
+		t := s.toks[k]
+		if !t.word || !t.upper || t.in(s.f, rules.LexCourtStrip) || t.in(s.f, rules.LexDeterminers) || t.in(s.f, rules.LexNotPlaces) ||
+			t.in(s.f, rules.LexOrgWords) || t.in(s.f, rules.LexJudges) || s.f.CountryOf(t.text) != "" || t.in(s.f, rules.LexPersons) || t.in(s.f, rules.LexSingular) ||
+			k+1 < len(s.toks) && s.toks[k+1].word && s.toks[k+1].upper { // a name of more words is read by the name finder
+			break
+		}
+		g.names = append(g.names, strings.ToLower(stripPossessive(t.text)))
+		g.size, g.end = len(g.names), t.end
+		if k+2 >= len(s.toks) || s.toks[k+1].low != "and" && s.toks[k+1].low != "," {
+			break
+		}
+	}
+	if g.size == 0 {
+		return nil
+	}
+	return g
 }
 
 // givenTo reports the text between a term and the people it is given to:
