@@ -120,6 +120,31 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The court acquitted Ivanov on Monday.",
 			want: []want{{"decision_date": "2024-03-18", "defendants": 1, "acquitted": 1, "convicted": nil}},
 		},
+		{
+			name: "a surname's bare number after while",
+			text: "Ahmedov got ten years, while Rakhimov got eight.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 96, "sentence_max_months": 120}},
+		},
+		{
+			name: "a third named in a while clause",
+			text: "Officers Ahmedov and Karimov were found guilty and sentenced to 10 years each, while Rakhimov got eight.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 3, "sentence_min_months": 96, "sentence_max_months": 120}},
+		},
+		{
+			name: "a titled surname in a while clause",
+			text: "Officers Ahmedov and Karimov were sentenced to 10 years each, while officer Rakhimov was sentenced to eight years.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 96, "sentence_max_months": 120}},
+		},
+		{
+			name: "a bare number given to a person noun after a demand",
+			text: "Prosecutors had sought 15 years, but the court gave the officer 11.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 132, "sentence_max_months": 132}},
+		},
+		{
+			name: "votes are no term",
+			text: "The officer received 3 of the 5 votes.",
+			want: nil,
+		},
 		// --- translated local style
 		{
 			name: "court of a city named after the court",

@@ -411,7 +411,8 @@ func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
 	}
 	var out []term
 	for k := 1; k < len(toks); k++ {
-		if !toks[k-1].in(f, rules.LexOne) && !toks[k-1].in(f, rules.LexGroup) {
+		// "gave him five", "gave the officer 11", "while Rakhimov got eight"
+		if p := toks[k-1]; !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
 			continue
 		}
 		n, after, ok := numberAt(f, toks, k)

@@ -220,6 +220,11 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		}
 	}
 	if len(cands) == 0 {
+		// "…, while Rakhimov got eight": a surname of the clause comes
+		// before a group of an earlier clause.
+		if g := s.surnameBefore(o); g != nil {
+			return g
+		}
 		for _, g := range s.groups {
 			if g.end <= o.start && !g.victim {
 				cands = append(cands, g)
