@@ -396,6 +396,51 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Three former officers were each sentenced to 3 years and 2 months.",
 			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 38, "sentence_max_months": 38}},
 		},
+		{
+			name: "awarded rigorous imprisonment to a group",
+			text: "The court awarded seven years of rigorous imprisonment to the two policemen.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "awarded life imprisonment",
+			text: "The sessions court awarded life imprisonment to five policemen on Monday.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 5, "imprisoned": 5, "sentence_max_months": nil}},
+		},
+		{
+			name: "meted out a range",
+			text: "The judge meted out sentences of four to six years to the three guards.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 72}},
+		},
+		{
+			name: "ordered to spend years behind bars",
+			text: "The officer was ordered to spend five years behind bars.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "put on probation",
+			text: "The former policeman was put on probation for two years.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "slapped with prison terms",
+			text: "The two guards were slapped with five-year prison terms.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "a relative clause tells the sentence",
+			text: "The trial judge convicted the two officers, who were then sentenced to four years each.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_max_months": 48}},
+		},
+		{
+			name: "a cassation court",
+			text: "The Court of Cassation rejected the officers' appeal on Monday.",
+			want: []want{{"stage": "appeal", "court": "Court of Cassation", "decision_date": "2024-03-18"}},
+		},
+		{
+			name: "spending years in prison in the future is no verdict",
+			text: "The three officers will spend the next six years in prison.",
+			want: nil,
+		},
 		// --- appeals
 		{
 			name: "appeals court upheld the sentences",

@@ -288,14 +288,14 @@ func (s *sent) surnameObject(o outcomeRef, limit int) *group {
 }
 
 // givenTo reports the text between a term and the people it is given to:
-// "to" or "on", after at most two words of a sentence noun ("a seven-year
+// "to" or "on", after at most three words of a sentence noun ("a seven-year
 // sentence to the officer").
 func givenTo(f *rules.Facts, gap string) bool {
 	w := strings.Fields(gap)
 	if n := len(w); n > 1 && f.Is("determiners", strings.ToLower(w[n-1])) {
 		w = w[:n-1] // "to the former officer": the group starts at "former"
 	}
-	if len(w) == 0 || len(w) > 3 || w[len(w)-1] != "to" && w[len(w)-1] != "on" {
+	if len(w) == 0 || len(w) > 4 || w[len(w)-1] != "to" && w[len(w)-1] != "on" {
 		return false
 	}
 	return len(w) == 1 || matchAny(f.ByKind("sentence_noun"), strings.Join(w[:len(w)-1], " "))
