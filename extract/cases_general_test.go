@@ -441,6 +441,11 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The three officers will spend the next six years in prison.",
 			want: nil,
 		},
+		{
+			name: "years to life is one life term",
+			text: "The officer was convicted and sentenced to 15 years to life.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1}},
+		},
 		// --- appeals
 		{
 			name: "appeals court upheld the sentences",

@@ -178,6 +178,9 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 			continue // "reclusion perpetua, … life imprisonment" is one term
 		}
 		lifeIn[c] = true
+		if s.termJustBefore(m.start) {
+			continue // "15 years to life": the term told already
+		}
 		for _, o := range s.outcomes {
 			if o.clause == c {
 				s.terms = append(s.terms, term{start: m.start, end: m.end, kind: m.class})
@@ -343,6 +346,27 @@ func (s *sent) plainGap(from, to int) bool {
 	}
 	for _, c := range s.cands {
 		if c.start >= from && c.end <= to {
+			return false
+		}
+	}
+	return true
+}
+
+// termJustBefore reports a term that ends right before pos, with only
+// spaces between.
+func (s *sent) termJustBefore(pos int) bool {
+	for _, t := range s.terms {
+		if t.end <= pos && isBlank(s.text[t.end:pos]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBlank reports text of white space only.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' && s[i] != '\n' {
 			return false
 		}
 	}
