@@ -446,6 +446,51 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The officer was convicted and sentenced to 15 years to life.",
 			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1}},
 		},
+		{
+			name: "a weekday's verdict",
+			text: "In Monday's verdict, the court jailed two officers for five years.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "yesterday's ruling",
+			text: "Yesterday's ruling by the Taraz City Court jailed two officers for five years.",
+			want: []want{{"court": "Taraz City Court", "decision_date": "2024-03-19", "defendants": 2, "imprisoned": 2}},
+		},
+		{
+			name: "day before month",
+			text: "The court on 18 March sentenced two officers to five years.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "an ordinal day",
+			text: "The court on March 18th sentenced two officers to five years.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 2}},
+		},
+		{
+			name: "an abbreviated month of the year before",
+			text: "On Dec. 5 the Taraz City Court jailed two officers for five years.",
+			want: []want{{"decision_date": "2023-12-05", "defendants": 2}},
+		},
+		{
+			name: "a date in digits",
+			text: "The Taraz City Court on 05.12.2023 jailed two officers for five years.",
+			want: []want{{"decision_date": "2023-12-05", "defendants": 2}},
+		},
+		{
+			name: "earlier this month is vague",
+			text: "Earlier this month, a court in Taraz jailed two officers for five years.",
+			want: []want{{"location": "Taraz", "decision_date": nil, "defendants": 2}},
+		},
+		{
+			name: "this week is vague",
+			text: "A court in Taraz jailed two officers for five years this week.",
+			want: []want{{"location": "Taraz", "decision_date": nil, "defendants": 2}},
+		},
+		{
+			name: "the publication's own weekday",
+			text: "Two officers were jailed for five years on Wednesday.",
+			want: []want{{"decision_date": "2024-03-20", "defendants": 2}},
+		},
 		// --- appeals
 		{
 			name: "appeals court upheld the sentences",

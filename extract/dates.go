@@ -84,11 +84,12 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, r)
 			continue
 		}
-		if off, ok := f.Days[t.low]; ok {
+		// "Monday's verdict", "yesterday's ruling"
+		if off, ok := f.Days[stripPossessive(t.low)]; ok {
 			out = append(out, dateRef{start: t.start, end: t.end, weekday: -1, offset: off, relative: true})
 			continue
 		}
-		if wd, ok := f.Weekdays[strings.TrimSuffix(t.low, ".")]; ok && (t.upper || i > 0 && toks[i-1].in(f, rules.LexLowerDatePreps)) {
+		if wd, ok := f.Weekdays[strings.TrimSuffix(stripPossessive(t.low), ".")]; ok && (t.upper || i > 0 && toks[i-1].in(f, rules.LexLowerDatePreps)) {
 			// "Monday, 17 October 2022": the written date follows.
 			k := i + 1
 			if k < len(toks) && toks[k].low == "," {
