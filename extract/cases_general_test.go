@@ -537,6 +537,46 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The court handed the four officers prison terms from three to six years.",
 			want: []want{{"stage": "verdict", "defendants": 4, "imprisoned": 4, "sentence_min_months": 36, "sentence_max_months": 72}},
 		},
+		{
+			name: "not guilty verdicts returned",
+			text: "A jury returned not guilty verdicts for all three officers on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 3, "acquitted": 3, "convicted": nil}},
+		},
+		{
+			name: "threw out a conviction",
+			text: "The appeals court threw out the conviction of the former police chief.",
+			want: []want{{"stage": "appeal", "defendants": 1}},
+		},
+		{
+			name: "an appeals court confirmed sentences",
+			text: "An appeals court in Almaty on Tuesday confirmed the sentences of the four officers.",
+			want: []want{{"stage": "appeal", "location": "Almaty", "decision_date": "2024-03-19", "defendants": 4}},
+		},
+		{
+			name: "an appellate board confirmed a verdict",
+			text: "The appellate board of the Almaty Regional Court confirmed the verdict on Monday.",
+			want: []want{{"stage": "appeal", "court": "Almaty Regional Court", "decision_date": "2024-03-18"}},
+		},
+		{
+			name: "a press service confirming a verdict is no appeal",
+			text: "The press service confirmed that the court had sentenced two officers to five years.",
+			want: []want{{"stage": "verdict", "defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "a press service confirming is no decision",
+			text: "The court's press service confirmed the verdict against the two officers.",
+			want: nil,
+		},
+		{
+			name: "quashed and retrial",
+			text: "The Supreme Court quashed the sentences of the two officers and ordered a retrial.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "defendants": 2}},
+		},
+		{
+			name: "appeal dismissed, terms left unchanged",
+			text: "The regional court dismissed the appeal of the convicted officers, leaving their sentences of five and six years unchanged.",
+			want: []want{{"stage": "appeal", "sentence_min_months": 60, "sentence_max_months": 72}},
+		},
 		// --- non-cases
 		{
 			name: "a prosecutor's demand",
