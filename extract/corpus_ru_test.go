@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"os"
 	"testing"
 
@@ -18,21 +17,5 @@ func TestCorpusCasesRu(t *testing.T) {
 		dir = "../../shared/corpus/dev-ru"
 	}
 	t.Setenv("TRIALWATCH_CORPUS", dir)
-	pages := loadLabelled(t)
-	rs := rules.Default()
-	var sc scorer
-	for _, p := range pages {
-		res := extractPage(t, p, rs)
-		var pred []map[string]any
-		raw, _ := json.Marshal(res.Cases)
-		_ = json.Unmarshal(raw, &pred)
-		sc.article(p.id, p.cases, pred)
-	}
-	micro, rel := sc.report(t)
-	if micro < 0.90 {
-		t.Errorf("micro F1 %.3f < 0.90", micro)
-	}
-	if rel < 0.95 {
-		t.Errorf("relevance F1 %.3f < 0.95", rel)
-	}
+	scoreAgainstFloor(t, loadLabelled(t), rules.Default(), "")
 }
