@@ -204,6 +204,36 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Former police officer Nurlan Saparov was sentenced by the Shymkent City Court to three and a half years in prison.",
 			want: []want{{"court": "Shymkent City Court", "location": "Shymkent", "defendants": 1, "imprisoned": 1, "sentence_min_months": 42, "sentence_max_months": 42}},
 		},
+		{
+			name: "a capital named after a demonym",
+			text: "A court in the Kazakh capital, Astana, sentenced the officer to five years.",
+			want: []want{{"location": "Astana", "country": "Kazakhstan", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "an anti-corruption court",
+			text: "The Yerevan Anti-Corruption Court sentenced the officer to five years.",
+			want: []want{{"court": "Yerevan Anti-Corruption Court", "location": "Yerevan", "country": "Armenia", "defendants": 1}},
+		},
+		{
+			name: "a district court of a capital in Tajikistan",
+			text: "The Ismoili Somoni District Court of Dushanbe sentenced the officer to five years.",
+			want: []want{{"court": "Ismoili Somoni District Court of Dushanbe", "location": "Dushanbe", "country": "Tajikistan", "defendants": 1}},
+		},
+		{
+			name: "a court of a region in capitals",
+			text: "The Inter-District Criminal Court of Almaty Region sentenced the officer to five years.",
+			want: []want{{"court": "Inter-District Criminal Court of Almaty Region", "location": "Almaty region", "defendants": 1}},
+		},
+		{
+			name: "a city's criminal court",
+			text: "The Tashkent City Criminal Court sentenced the officer to five years.",
+			want: []want{{"court": "Tashkent City Criminal Court", "location": "Tashkent", "country": "Uzbekistan", "defendants": 1}},
+		},
+		{
+			name: "a district court in the city of",
+			text: "A district court in the city of Karaganda sentenced the officer to five years.",
+			want: []want{{"court": nil, "location": "Karaganda", "country": "Kazakhstan", "defendants": 1}},
+		},
 		// --- UK, US and Indian court reporting
 		{
 			name: "jailed for months",
