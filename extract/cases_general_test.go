@@ -1023,6 +1023,37 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 		},
 		// --- several verdicts apart
 		{
+			name:  "two fresh verdicts of one week",
+			title: "Two police torture verdicts in one week",
+			text: "On Monday, the Taraz City Court sentenced two officers to six years each for torturing a detainee.\n\n" +
+				"On Wednesday, the Aktobe City Court acquitted three prison guards accused of beating an inmate.",
+			want: []want{
+				{"court": "Taraz City Court", "decision_date": "2024-03-18", "defendants": 2, "imprisoned": 2, "sentence_max_months": 72, "victims": 1},
+				{"court": "Aktobe City Court", "decision_date": "2024-03-20", "defendants": 3, "acquitted": 3, "imprisoned": nil},
+			},
+		},
+		{
+			name:  "a verdict, a case sent back, a recalled verdict",
+			title: "Court jails officer; colleague's case pending",
+			text: "A court in Almaty on Friday jailed a police officer for five years for torturing a suspect.\n\n" +
+				"The case of his colleague, who is accused of the same crime, was sent back to prosecutors.\n\n" +
+				"Last year, the same court sentenced three other officers to between four and seven years in a similar case.",
+			want: []want{
+				{"location": "Almaty", "decision_date": "2024-03-15", "defendants": 1, "imprisoned": 1, "sentence_max_months": 60, "victims": 1},
+				{"decision_date": nil, "defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 84},
+			},
+		},
+		{
+			name:  "an appeal and the verdict it upheld",
+			title: "Kazakhstan: officers jailed for torture",
+			text: "The Karaganda Regional Court has upheld the verdict against five police officers convicted of torturing detainees.\n\n" +
+				"In December, the Karaganda City Court sentenced the officers to terms ranging from five to nine years.",
+			want: []want{
+				{"stage": "appeal", "court": "Karaganda Regional Court", "defendants": 5, "imprisoned": 5, "sentence_min_months": 60, "sentence_max_months": 108},
+				{"stage": "verdict", "court": "Karaganda City Court", "decision_date": "2023-12", "defendants": 5, "sentence_min_months": 60, "sentence_max_months": 108},
+			},
+		},
+		{
 			name: "two verdicts in one story",
 			text: "On Monday, a court in Taraz jailed two officers for five years.\n\nIn a separate case, the Shymkent City Court on Tuesday acquitted three prison guards.",
 			want: []want{
