@@ -607,6 +607,21 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The regional court dismissed the appeal of the convicted officers, leaving their sentences of five and six years unchanged.",
 			want: []want{{"stage": "appeal", "sentence_min_months": 60, "sentence_max_months": 72}},
 		},
+		{
+			name: "Court of Appeal overturned",
+			text: "The Court of Appeal overturned his conviction on Thursday.",
+			want: []want{{"stage": "appeal", "court": "Court of Appeal", "decision_date": "2024-03-14", "defendants": 1}},
+		},
+		{
+			name: "his sentence upheld",
+			text: "The court upheld his sentence.",
+			want: []want{{"stage": "appeal", "defendants": 1}},
+		},
+		{
+			name: "his lawyer adds no person",
+			text: "The court sentenced him to five years, his lawyer said.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
 		// --- non-cases
 		{
 			name: "a prosecutor's demand",
