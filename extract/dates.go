@@ -228,12 +228,7 @@ func (d dateRef) resolve(published string) string {
 // excludedDate reports whether a date belongs to another event than the
 // decision ("detained in January 2024", "the January 2022 unrest").
 func excludedDate(f *rules.Facts, s string, d dateRef) bool {
-	before := s[:d.start]
-	if len(before) > 50 {
-		before = before[len(before)-50:]
-	}
-	after := s[d.end:min(len(s), d.end+40)]
-	lb, la := rules.NewText(before), rules.NewText(after)
+	lb, la := rules.NewText(lastLetters(s[:d.start], 50)), rules.NewText(firstLetters(s[d.end:], 40))
 	for _, p := range f.ByKind("date_exclude") {
 		if p.Class == "before" && p.Match(lb) || p.Class == "after" && p.Match(la) {
 			return true

@@ -504,12 +504,7 @@ func unitOfTerm(f *rules.Facts, toks []token, i int) float64 {
 // excludedTerm reports whether a duration is a span of time rather than a
 // sentence ("almost nine months in custody", "eighteen months later").
 func excludedTerm(f *rules.Facts, s string, t term) bool {
-	before := s[:t.start]
-	if len(before) > 40 {
-		before = before[len(before)-40:]
-	}
-	after := s[t.end:min(len(s), t.end+40)]
-	lb, la := rules.NewText(before), rules.NewText(after)
+	lb, la := rules.NewText(lastLetters(s[:t.start], 40)), rules.NewText(firstLetters(s[t.end:], 40))
 	for _, p := range f.ByKind("term_exclude") {
 		switch p.Class {
 		case "before":

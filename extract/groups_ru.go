@@ -59,11 +59,7 @@ func isTried(f *rules.Facts, s string, g *group) bool {
 	if len(ps) == 0 {
 		return false
 	}
-	before := []rune(s[:g.start])
-	if len(before) > 50 {
-		before = before[len(before)-50:]
-	}
-	b := string(before)
+	b := lastLetters(s[:g.start], 50)
 	for _, p := range ps {
 		if p.Class == "before" && p.Regexp.MatchString(b) {
 			return true

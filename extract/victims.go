@@ -7,11 +7,7 @@ import (
 // isVictim reports whether a group names victims ("torturing 44 people",
 // "seven people were left with injuries", "44 victims").
 func isVictim(f *rules.Facts, s string, g *group) bool {
-	before := s[:g.start]
-	if len(before) > 50 {
-		before = before[len(before)-50:]
-	}
-	lb, la, lg := rules.NewText(before), rules.NewText(s[g.end:min(len(s), g.end+60)]), rules.NewText(s[g.start:g.end])
+	lb, la, lg := rules.NewText(lastLetters(s[:g.start], 50)), rules.NewText(firstLetters(s[g.end:], 60)), rules.NewText(s[g.start:g.end])
 	for _, p := range f.ByKind("victims") {
 		switch p.Class {
 		case "before":
