@@ -228,13 +228,7 @@ func (d dateRef) resolve(published string) string {
 // excludedDate reports whether a date belongs to another event than the
 // decision ("detained in January 2024", "the January 2022 unrest").
 func excludedDate(f *rules.Facts, s string, d dateRef) bool {
-	lb, la := rules.NewText(lastLetters(s[:d.start], 50)), rules.NewText(firstLetters(s[d.end:], 40))
-	for _, p := range f.ByKind("date_exclude") {
-		if p.Class == "before" && p.Match(lb) || p.Class == "after" && p.Match(la) {
-			return true
-		}
-	}
-	return false
+	return matchesAround(f, "date_exclude", s, d.start, d.end, 50, 40)
 }
 
 // ResolveDate reads the first date of text and resolves it against the

@@ -504,24 +504,8 @@ func unitOfTerm(f *rules.Facts, toks []token, i int) float64 {
 // excludedTerm reports whether a duration is a span of time rather than a
 // sentence ("almost nine months in custody", "eighteen months later").
 func excludedTerm(f *rules.Facts, s string, t term) bool {
-	lb, la := rules.NewText(lastLetters(s[:t.start], 40)), rules.NewText(firstLetters(s[t.end:], 40))
-	for _, p := range f.ByKind("term_exclude") {
-		switch p.Class {
-		case "before":
-			if p.Match(lb) {
-				return true
-			}
-		case "after":
-			if p.Match(la) {
-				return true
-			}
-		case "self": // the duration itself ("2022 года": a year, not a term)
-			if p.Regexp.MatchString(s[t.start:t.end]) {
-				return true
-			}
-		}
-	}
-	return false
+	// Class self is the duration itself ("2022 года": a year, not a term).
+	return matchesAround(f, "term_exclude", s, t.start, t.end, 40, 40)
 }
 
 // changedTerm reports a term a higher court changed ("raised the sentence

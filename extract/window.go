@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/trialwatch/trialwatch/rules"
+)
 
 // lastLetters returns the end of s, at most n characters long: the text a
 // rule reads before a match. Windows are counted in characters, not bytes,
@@ -24,4 +28,37 @@ func firstLetters(s string, n int) string {
 		i += size
 	}
 	return s[:i]
+}
+
+// matchesAround reports whether a pattern of kind matches at s[start:end]
+// where its class says: "before" in the last nb characters before it,
+// "after" in the first na characters after it, "noun" or "self" in the
+// match itself.
+func matchesAround(f *rules.Facts, kind, s string, start, end, nb, na int) bool {
+	ps := f.ByKind(kind)
+	if len(ps) == 0 {
+		return false
+	}
+	lb, la := rules.NewText(lastLetters(s[:start], nb)), rules.NewText(firstLetters(s[end:], na))
+	var lm *rules.Text
+	for _, p := range ps {
+		var t *rules.Text
+		switch p.Class {
+		case "before":
+			t = lb
+		case "after":
+			t = la
+		case "noun", "self":
+			if lm == nil {
+				lm = rules.NewText(s[start:end])
+			}
+			t = lm
+		default:
+			continue
+		}
+		if p.Match(t) {
+			return true
+		}
+	}
+	return false
 }
