@@ -267,7 +267,7 @@ func newCrawl(src *trialwatch.Source, opts Options, sink Sink) (*crawl, error) {
 	if err := c.checkEntryPoints(); err != nil {
 		return nil, err
 	}
-	c.client = newClient(guard{allow: opts.AllowNetworks}, timeout, maxBody, c.redirectOK)
+	c.client = newClient(guard{allow: opts.AllowNetworks}, timeout, maxBody, min(max(src.Parallel, 1), maxWorkers), c.redirectOK)
 	c.front = newFrontier(max(src.Delay, 0), max(src.Parallel, 1))
 	cache := opts.Robots
 	if cache == nil {

@@ -2,7 +2,9 @@ package crawler
 
 import (
 	"fmt"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -147,5 +149,50 @@ func TestKnownArticlesCostNoDelay(t *testing.T) {
 	}
 	if took > 2*time.Second {
 		t.Errorf("took %s for one fetch and %d known links", took, len(links))
+	}
+}
+
+// TestConnectionsAreReused: a crawl with Parallel 6 opens about one
+// connection per request in flight, not one per page, so a site is not
+// hammered with new connections (and the crawl pays no dial per page).
+func TestConnectionsAreReused(t *testing.T) {
+	const parallel, pages = 6, 60
+	var links []string
+	for i := range pages {
+		links = append(links, fmt.Sprintf("/news/2024/a%d", i))
+	}
+	var conns atomic.Int32
+	h := &hits{}
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.add(r)
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, listHTML(links...))
+		case "/robots.txt":
+			http.NotFound(w, r)
+		default:
+			time.Sleep(2 * time.Millisecond)
+			fmt.Fprint(w, articleHTML(r.URL.Path))
+		}
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	src := testSource(srv.URL)
+	src.Parallel = parallel
+	st, _, err := crawlOnce(t, src, testOptions(t), &pageSink{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != pages {
+		t.Fatalf("stats = %+v", st)
+	}
+	// One per worker, plus robots.txt and the start page on their own.
+	if n := conns.Load(); n > parallel+2 {
+		t.Errorf("%d connections for %d pages with Parallel %d: keep-alive connections are not reused", n, pages+2, parallel)
 	}
 }

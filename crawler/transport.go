@@ -43,14 +43,17 @@ const (
 // guarded dialer, no proxy from the environment, a total per-request
 // timeout (a server dripping bytes cannot hold a worker past it), bounded
 // headers, bounded redirects that stay on the allowed hosts, and a body limit
-// that applies after decompression.
-func newClient(g guard, timeout time.Duration, maxBody int64, redirectOK func(*http.Request) error) *http.Client {
+// that applies after decompression. perHost idle connections are kept to
+// each host, one for each request the crawl runs at once there, so that
+// keep-alive connections are reused rather than closed and dialled again.
+func newClient(g guard, timeout time.Duration, maxBody int64, perHost int, redirectOK func(*http.Request) error) *http.Client {
 	dialer := &net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second, Control: g.control}
 	tr := &http.Transport{
 		Proxy:                  nil,
 		DialContext:            dialer.DialContext,
 		ForceAttemptHTTP2:      true,
-		MaxIdleConns:           32,
+		MaxIdleConns:           max(32, perHost),
+		MaxIdleConnsPerHost:    max(2, perHost),
 		IdleConnTimeout:        30 * time.Second,
 		TLSHandshakeTimeout:    tlsTimeout,
 		ResponseHeaderTimeout:  timeout,
