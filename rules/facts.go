@@ -177,6 +177,11 @@ type Pattern struct {
 	lits  []string // prefilter: a match holds one of these, lower-case
 	keyed []keyed
 	st    *starter // runs the expression where its first words stand
+	// ix answers the prefilter for all patterns of the file at once, for
+	// the expression ixRe, where the pattern is number ixID.
+	ix   *litIndex
+	ixRe *regexp.Regexp
+	ixID int
 }
 
 // Kinds of pattern the extractor knows.
@@ -387,7 +392,26 @@ func (f *Facts) compile() []error {
 		p.st = newStarter(re)
 		f.byKind[p.Kind] = append(f.byKind[p.Kind], p)
 	}
+	f.indexLiterals()
 	return errs
+}
+
+// indexLiterals puts the prefilters of the compiled patterns into one
+// index (see litIndex).
+func (f *Facts) indexLiterals() {
+	var ps []*Pattern
+	for _, p := range f.Patterns {
+		if p != nil && p.Regexp != nil && p.lits != nil {
+			ps = append(ps, p)
+		}
+	}
+	ix := newLitIndex(ps)
+	if ix == nil {
+		return
+	}
+	for i, p := range ps {
+		p.ix, p.ixRe, p.ixID = ix, p.Regexp, i
+	}
 }
 
 var unknownMacro = regexp.MustCompile(`\{[A-Z]{2,}\}`)

@@ -268,31 +268,43 @@ func newFiltered(re *regexp.Regexp) *Filtered {
 
 // Text is a text prepared for prefilters: folded (see Fold), with a set of
 // the byte pairs it holds, so that most literals are refused without a
-// search.
+// search, and the set of the patterns of one rule file that can match it.
 type Text struct {
 	Folded string
 	pairs  [64]uint64 // 4096 bits, indexed by a hash of a byte pair
+	paired bool       // pairs is filled
 	src    string
 	// canon is the canonical copy of src (see canonText), made on first
 	// use; canonState is 0 before, 1 when made, 2 when src has none.
 	canon      string
 	canonState uint8
+	// could is the set of patterns of ix that can match (see litIndex),
+	// found on first use.
+	ix    *litIndex
+	could [4]uint64
 }
 
 // NewText prepares s for prefilters.
 func NewText(s string) *Text {
-	t := &Text{Folded: Fold(s), src: s}
+	return &Text{Folded: Fold(s), src: s}
+}
+
+func pairKey(a, b byte) uint16 { return (uint16(a)*31 + uint16(b)) & 4095 }
+
+// fillPairs makes the set of byte pairs, on first use.
+func (t *Text) fillPairs() {
+	t.paired = true
 	f := t.Folded
 	for i := 0; i+1 < len(f); i++ {
 		k := pairKey(f[i], f[i+1])
 		t.pairs[k>>6] |= 1 << (k & 63)
 	}
-	return t
 }
 
-func pairKey(a, b byte) uint16 { return (uint16(a)*31 + uint16(b)) & 4095 }
-
 func (t *Text) has(l string) bool {
+	if !t.paired {
+		t.fillPairs()
+	}
 	for i := 0; i+1 < len(l) && i < 4; i++ {
 		k := pairKey(l[i], l[i+1])
 		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
@@ -326,6 +338,9 @@ func keyLits(lits []string) []keyed {
 }
 
 func (t *Text) hasKeyed(l *keyed) bool {
+	if !t.paired {
+		t.fillPairs()
+	}
 	for j := 0; j < l.n; j++ {
 		k := l.keys[j]
 		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
@@ -336,7 +351,18 @@ func (t *Text) hasKeyed(l *keyed) bool {
 }
 
 // CouldText is Could for a prepared text.
-func (p *Pattern) CouldText(t *Text) bool { return couldText(p.lits, p.keyed, t) }
+func (p *Pattern) CouldText(t *Text) bool {
+	if p.lits == nil {
+		return true
+	}
+	if p.ix != nil && p.ixRe == p.Regexp {
+		if t.ix != p.ix {
+			t.ix, t.could = p.ix, p.ix.scan(t.Folded)
+		}
+		return t.could[p.ixID>>6]&(1<<(p.ixID&63)) != 0
+	}
+	return couldText(p.lits, p.keyed, t)
+}
 
 // CouldText is Could for a prepared text.
 func (f *Filtered) CouldText(t *Text) bool { return couldText(f.lits, f.keyed, t) }

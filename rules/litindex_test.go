@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkIndex compares, for every default pattern, the answer of the
+// literal index with the pattern's own literals tried one by one, and
+// checks that no pattern it refuses matches.
+func checkIndex(t testing.TB, set *Set, text string) {
+	t.Helper()
+	for lang, f := range set.Facts {
+		tx := NewText(text)
+		for _, p := range f.Patterns {
+			if p.ix == nil && p.lits != nil {
+				t.Fatalf("%s pattern %q has literals but no index", lang, p.Name)
+			}
+			got := p.CouldText(tx)
+			if want := couldText(p.lits, p.keyed, tx); got != want {
+				t.Fatalf("%s pattern %q on %q: index says %v, literals %v (%q)", lang, p.Name, text, got, want, p.lits)
+			}
+			if !got && p.Regexp.MatchString(text) {
+				t.Fatalf("%s pattern %q matches %q, which its prefilter refuses", lang, p.Name, text)
+			}
+		}
+	}
+}
+
+func TestLitIndex(t *testing.T) {
+	set := Default()
+	for _, s := range starterTexts {
+		checkIndex(t, set, s)
+		checkIndex(t, set, strings.ToUpper(s))
+		for i := 0; i < len(s); i += 9 {
+			checkIndex(t, set, s[i:])
+		}
+	}
+	// Literals at the very end and start of a text, and texts shorter than
+	// a hash key.
+	step := 1
+	if raceEnabled {
+		step = 25
+	}
+	var lits []string
+	for _, f := range set.Facts {
+		for _, p := range f.Patterns {
+			lits = append(lits, p.lits...)
+		}
+	}
+	for i := 0; i < len(lits); i += step {
+		l := lits[i]
+		checkIndex(t, set, l)
+		checkIndex(t, set, "x"+l)
+		checkIndex(t, set, l[:len(l)-1])
+	}
+}
+
+// TestLitIndexTooMany: a rule file of more patterns than a text can answer
+// for keeps the literal-by-literal prefilter.
+func TestLitIndexTooMany(t *testing.T) {
+	ps := make([]*Pattern, maxIndexedPatterns+1)
+	for i := range ps {
+		ps[i] = &Pattern{lits: []string{"court"}}
+	}
+	if newLitIndex(ps) != nil {
+		t.Fatal("index made for too many patterns")
+	}
+	if newLitIndex(ps[:maxIndexedPatterns]) == nil {
+		t.Fatal("no index for as many patterns as a text answers for")
+	}
+}
+
+func FuzzLitIndex(f *testing.F) {
+	set := Default()
+	for _, s := range starterTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 400 {
+			text = text[:400]
+		}
+		checkIndex(t, set, text)
+	})
+}
