@@ -168,6 +168,8 @@ func fieldsOf(o outcomeRef) []string {
 		return []string{"suspended"}
 	case "noncustodial", "restriction", "fine":
 		return []string{"noncustodial"}
+	case "death":
+		return []string{"death"}
 	}
 	return []string{"convicted"}
 }
@@ -374,6 +376,9 @@ func (c *caseAcc) addTerms(s *sent) {
 			field = "imprisoned"
 		case "suspended":
 			field = "suspended"
+		case "death":
+			// Sentenced to death: convicted, never imprisoned.
+			field = "death"
 		case "restriction", "noncustodial":
 			// Bans and restrictions often come with another sentence;
 			// only a decision verb counts their people, or a group named

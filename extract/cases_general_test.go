@@ -1076,6 +1076,88 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 				{"court": "Shymkent City Court", "decision_date": "2024-03-19", "defendants": 3, "acquitted": 3, "imprisoned": nil},
 			},
 		},
+		// --- a person and a counted group told together
+		{
+			name: "a main defendant and his accomplices",
+			text: "The main defendant and his four accomplices were sentenced to prison terms of five to 12 years.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 5, "sentence_min_months": 60, "sentence_max_months": 144}},
+		},
+		{
+			name: "a main defendant, then his accomplices in a clause of their own",
+			text: "The main defendant was sentenced to 12 years and his four accomplices were sentenced to between five and eight years.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 5, "sentence_min_months": 60, "sentence_max_months": 144}},
+		},
+		{
+			name: "a police chief and some of his subordinates",
+			text: "A former police chief and three of his subordinates were jailed for torturing a detainee.",
+			want: []want{{"defendants": 4, "convicted": 4, "imprisoned": 4, "victims": 1}},
+		},
+		{
+			name: "the object of a verdict: a person and a counted group",
+			text: "The court sentenced a former district police chief and three of his subordinates to six years each.",
+			want: []want{{"defendants": 4, "imprisoned": 4, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "a surname and his co-accused",
+			text: "Ahmedov and his two co-defendants were found guilty of extortion on Monday.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 3, "convicted": 3}},
+		},
+		{
+			name: "two counted groups joined",
+			text: "Two police officers and three prison guards were convicted of torture.",
+			want: []want{{"defendants": 5, "convicted": 5}},
+		},
+		{
+			name: "a ringleader and his associates",
+			text: "The ringleader and his two associates were jailed for nine years each.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 108, "sentence_max_months": 108}},
+		},
+		{
+			name: "groups with terms of their own are not joined",
+			text: "The court sentenced two officers to five years and three guards to four years.",
+			want: []want{{"defendants": 5, "imprisoned": 5, "sentence_min_months": 48, "sentence_max_months": 60}},
+		},
+		// --- a death sentence, and an ordinal told after it
+		{
+			name: "two to death and a third to life",
+			text: "Two were sentenced to death and a third to life imprisonment.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 1, "sentence_max_months": nil}},
+		},
+		{
+			name: "two to life and a third to death",
+			text: "Two were sentenced to life imprisonment and a third to death.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 2}},
+		},
+		{
+			name: "two men to death and a third to a term",
+			text: "The court sentenced two men to death and a third to 20 years in prison.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 1, "sentence_min_months": 240, "sentence_max_months": 240}},
+		},
+		{
+			name: "death, life and a term told in turn",
+			text: "Two were sentenced to death, a third to life imprisonment and a fourth to 15 years.",
+			want: []want{{"defendants": 4, "convicted": 4, "imprisoned": 2, "sentence_min_months": 180, "sentence_max_months": 180}},
+		},
+		{
+			name: "some of the defendants to death and others to life",
+			text: "The court sentenced five of the defendants to death and two others to life imprisonment.",
+			want: []want{{"defendants": 7, "convicted": 7, "imprisoned": 2}},
+		},
+		{
+			name: "a fourth told in the next sentence",
+			text: "Three were sentenced to death. A fourth received life imprisonment.",
+			want: []want{{"defendants": 4, "convicted": 4, "imprisoned": 1}},
+		},
+		{
+			name: "a death sentence is no prison term",
+			text: "The two men were sentenced to death.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil}},
+		},
+		{
+			name: "beaten to death is no death sentence",
+			text: "The officer was jailed for 10 years for beating a detainee to death.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 120, "victims": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,13 +16,13 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	imprisoned := c.count("imprisoned")
 	suspended := c.count("suspended")
 	noncust := c.count("noncustodial")
-	convicted := max(c.count("convicted"), imprisoned+suspended+noncust, c.count("fined"))
+	convicted := max(c.count("convicted"), imprisoned+suspended+noncust+c.count("death"), c.count("fined"))
 	acquitted := c.count("acquitted")
 	defendants := max(c.defs, convicted+acquitted)
 	victims := c.victims
 	ev, rl := c.ev, c.rules
 	if convicted > c.count("convicted") {
-		ev["convicted"], rl["convicted"] = firstEv(ev, "imprisoned", "suspended", "noncustodial", "fined"), "arithmetic"
+		ev["convicted"], rl["convicted"] = firstEv(ev, "imprisoned", "suspended", "noncustodial", "death", "fined"), "arithmetic"
 	}
 	if defendants > c.defs {
 		ev["defendants"], rl["defendants"] = firstEv(ev, "convicted", "acquitted"), "arithmetic"

@@ -168,22 +168,28 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	}
 	// Life terms have no length: a life marker in a clause with a decision
 	// is a term of its own.
-	lifeIn := map[int]bool{}
+	lifeIn := map[int]int{} // clause → end of its last life or death marker + 1
 	for _, m := range s.markers {
 		if m.class != "life" && m.class != "death" {
 			continue
 		}
 		c := s.clauseOf(m.start)
-		if s.skipped[c] || lifeIn[c] {
+		if s.skipped[c] || lifeIn[c] > 0 && !s.groupBetween(lifeIn[c]-1, m.start) {
 			continue // "reclusion perpetua, … life imprisonment" is one term
 		}
-		lifeIn[c] = true
+		lifeIn[c] = m.end + 1
 		if s.termJustBefore(m.start) {
 			continue // "15 years to life": the term told already
 		}
 		for _, o := range s.outcomes {
 			if o.clause == c {
-				s.terms = append(s.terms, term{start: m.start, end: m.end, kind: m.class})
+				start := m.start
+				for _, g := range s.groups {
+					if g.start < start && g.end > start && g.end < m.end {
+						start = g.end // "and a third to death": the term after its people
+					}
+				}
+				s.terms = append(s.terms, term{start: start, end: m.end, kind: m.class})
 				break
 			}
 		}
@@ -208,6 +214,17 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	}
 	s.assignPersons(f)
 	return s
+}
+
+// groupBetween reports people named between two offsets: "two were
+// sentenced to death and a third to life" gives the second term to others.
+func (s *sent) groupBetween(from, to int) bool {
+	for _, g := range s.groups {
+		if g.start >= from && g.start < to && !g.victim && g.size > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // aggregateWithDecision reports whether a statistics cue shares a clause

@@ -55,6 +55,10 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			continue
 		}
 		if g, next := countAt(f, toks, i); g != nil {
+			// "Ahmedov and his two co-defendants": the surname before them.
+			if i >= 2 && g.part && toks[i].in(f, rules.LexOne) && toks[i-1].low != "," && toks[i-1].in(f, rules.LexAnd) && surnameTok(f, toks[i-2]) && !inGroups(out, toks[i-2].start) {
+				out = append(out, &group{start: toks[i-2].start, end: toks[i-2].end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(toks[i-2].text))}})
+			}
 			out = append(out, g)
 			i = next - 1
 			continue
@@ -161,6 +165,8 @@ func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
 			g.part, flagged = true, true
 		case t.in(f, rules.LexDeterminers) || w == "each" || w == "of":
 			flagged = flagged || w == "the"
+			// "his four accomplices": people other than the one named.
+			g.part = g.part || t.in(f, rules.LexOne)
 		default:
 			goto number
 		}
@@ -412,6 +418,12 @@ func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
 			last.end = g.end
 			continue
 		}
+		if joined(f, gap, last, g) {
+			// "the main defendant and his four accomplices", "a former
+			// police chief and three of his subordinates": one group.
+			*last = group{start: last.start, end: g.end, size: last.size + g.size, kind: gCount, noun: g.noun, defendants: g.defendants}
+			continue
+		}
 		if apposition(gap, last, g) {
 			if g.size > last.size || last.kind == gOne && g.kind == gNames {
 				last.size = g.size
@@ -428,6 +440,19 @@ func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
 		out = append(out, g)
 	}
 	return out
+}
+
+// joined reports two groups of people joined by "and" into one group told
+// together: a person or a counted group, then a counted group.
+func joined(f *rules.Facts, gap string, a, b *group) bool {
+	if b.kind != gCount || b.size <= 0 || b.whole > 0 || b.decisions || a.size <= 0 || a.whole > 0 || a.decisions {
+		return false
+	}
+	if a.kind != gOne && a.kind != gNames && a.kind != gCount {
+		return false
+	}
+	w := strings.Fields(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(gap), ",")))
+	return len(w) == 1 && w[0] != "," && f.Is("and", strings.ToLower(w[0]))
 }
 
 // apposition reports whether two groups with gap between them name the

@@ -138,12 +138,20 @@ func (s *sent) sentenceKind(o outcomeRef) string {
 	cl := s.clauses[o.clause]
 	for _, t := range s.terms {
 		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 {
+			// "sentenced two men to death and a third to 20 years": a
+			// death or life sentence told first is the verb's.
+			for _, m := range s.markers {
+				if (m.class == "death" || m.class == "life") && m.start >= o.start && m.start < t.start {
+					return m.class
+				}
+			}
 			return t.kind
 		}
 	}
-	// "seven were jailed": the verb itself says the kind.
+	// "seven were jailed", "sentenced to death": the verb itself says the
+	// kind.
 	for _, m := range s.markers {
-		if m.start >= o.start && m.end <= o.end {
+		if m.start >= o.start && m.start < o.end {
 			return m.class
 		}
 	}
@@ -321,11 +329,17 @@ func (s *sent) surnameBefore(o outcomeRef) *group {
 		return nil
 	}
 	t := s.toks[k]
-	if !t.word || !t.upper || t.in(s.f, rules.LexCourtStrip) || t.in(s.f, rules.LexDeterminers) || t.in(s.f, rules.LexNotPlaces) ||
-		t.in(s.f, rules.LexOrgWords) || t.in(s.f, rules.LexJudges) || s.f.CountryOf(t.text) != "" || t.in(s.f, rules.LexPersons) || t.in(s.f, rules.LexSingular) {
+	if !surnameTok(s.f, t) {
 		return nil
 	}
 	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+}
+
+// surnameTok reports a capitalised word that may be a person's surname:
+// no article, title, court, organisation, country or noun of people.
+func surnameTok(f *rules.Facts, t token) bool {
+	return t.word && t.upper && !t.in(f, rules.LexCourtStrip) && !t.in(f, rules.LexDeterminers) && !t.in(f, rules.LexNotPlaces) &&
+		!t.in(f, rules.LexOrgWords) && !t.in(f, rules.LexJudges) && f.CountryOf(t.text) == "" && !t.in(f, rules.LexPersons) && !t.in(f, rules.LexSingular)
 }
 
 // resolve gives a group that refers back ("them") the size of the nearest
