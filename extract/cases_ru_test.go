@@ -446,6 +446,73 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-03-27",
 			want: []want{{"location": "Кызылорда", "country": "Kazakhstan", "defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 96}},
 		},
+		{
+			name: "a list after a colon: counts before dashes",
+			text: "Шымкентский городской суд вынес приговор семерым полицейским: пятеро получили по четыре года колонии, двое — по два года условно.",
+			pub:  "2024-04-15",
+			want: []want{{"court": "Шымкентский городской суд", "location": "Шымкент", "defendants": 7, "convicted": 7, "imprisoned": 5, "suspended": 2,
+				"sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "a list after a colon: each count its own term",
+			text: "Суд вынес приговор шестерым сотрудникам колонии: четверо получили по шесть лет, двое — по три года условно.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 6, "convicted": 6, "imprisoned": 4, "suspended": 2, "sentence_max_months": 72}},
+		},
+		{
+			name: "penalties imposed in a list of datives",
+			text: "Суд назначил наказания: трём подсудимым — по восемь лет, двоим — по шесть лет лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 5, "imprisoned": 5, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "a list after a colon: a term of its own for the first count",
+			text: "Суд приговорил пятерых полицейских: двоих — к пяти годам лишения свободы, троих — к условным срокам.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "two of the convicted",
+			text: "Суд признал виновными пятерых полицейских. Двое из осуждённых получили реальные сроки.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 2}},
+		},
+		{
+			name: "a probation period makes the term suspended",
+			text: "Суд приговорил троих полицейских к двум годам лишения свободы с испытательным сроком в два года.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "suspended": 3, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "a cassation complaint left unsatisfied",
+			text: "Кассационная инстанция Верховного суда оставила без удовлетворения жалобу осуждённого.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "court": "Верховного суда", "defendants": 1}},
+		},
+		{
+			name: "a review refused",
+			text: "Верховный суд Казахстана отказал в пересмотре приговора бывшим полицейским.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "court": "Верховный суд", "country": "Kazakhstan"}},
+		},
+		{
+			name: "the term replaced is no term",
+			text: "Суд апелляционной инстанции смягчил наказание двум полицейским: вместо семи лет они получили по пять.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "defendants": 2, "sentence_max_months": nil}},
+		},
+		{
+			name: "digits with case endings",
+			text: "Суд г. Бишкек приговорил 3-х сотрудников милиции к 7-ми годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Бишкек", "country": "Kyrgyzstan", "defendants": 3, "imprisoned": 3, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "both acquitted",
+			text: "Суд Ош оправдал обоих милиционеров.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Ош", "defendants": 2, "acquitted": 2, "convicted": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
