@@ -28,6 +28,7 @@ type caseAcc struct {
 	terms      []term
 	hasTerm    map[string]bool // term kinds seen
 	ref        bool            // refers to a group told before ("the men")
+	noneJailed bool            // the article says none of them was jailed
 	upheld     bool            // an appeal left a verdict in force
 	overturned bool            // an appeal overturned or changed a verdict
 	same       bool            // "the same six men"
@@ -125,6 +126,7 @@ func (c *caseAcc) addMention(m *mention, b *builder) {
 		c.ev["decision_date"], c.rules["decision_date"] = s.text, m.dateRule
 	}
 	c.countries = append(c.countries, m.countries...)
+	c.noneJailed = c.noneJailed || s.noneJailed
 	for _, o := range s.outcomes {
 		c.addOutcome(o, s, b)
 		switch o.class {
@@ -337,6 +339,7 @@ func victimNouns(f *rules.Facts) []*rules.Pattern {
 // addDetails adds what a sentence without a decision verb says of the
 // case told before it.
 func (c *caseAcc) addDetails(s *sent, published string) {
+	c.noneJailed = c.noneJailed || s.noneJailed
 	if s.weak && !s.weakOut {
 		if c.court == "" {
 			if ct := nearestCourt(s.courts, len(s.text)); ct != nil {

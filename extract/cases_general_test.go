@@ -1158,6 +1158,42 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The officer was jailed for 10 years for beating a detainee to death.",
 			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 120, "victims": 1}},
 		},
+		// --- suspended sentences for all, and none jailed
+		{
+			name: "none jailed: all received suspended sentences",
+			text: "The court found the five officers guilty. None of them was jailed: all received suspended sentences.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 0, "suspended": 5}},
+		},
+		{
+			name: "found guilty but none jailed",
+			text: "The five officers were found guilty but none of them was jailed: all received suspended sentences of two years.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 0, "suspended": 5, "sentence_max_months": nil}},
+		},
+		{
+			name: "neither jailed: both suspended",
+			text: "The court found the two officers guilty. Neither was jailed: both received suspended terms.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 0, "suspended": 2}},
+		},
+		{
+			name: "all alone refers to the group told before",
+			text: "The court found the five officers guilty. All received suspended sentences.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": nil, "suspended": 5}},
+		},
+		{
+			name: "all five received suspended sentences",
+			text: "All five received suspended sentences.",
+			want: []want{{"defendants": 5, "convicted": 5, "suspended": 5}},
+		},
+		{
+			name: "convicted but avoided jail",
+			text: "The three officers were convicted but avoided jail, receiving suspended sentences of two years each.",
+			want: []want{{"defendants": 3, "convicted": 3, "suspended": 3, "sentence_max_months": nil}},
+		},
+		{
+			name: "none jailed with no one convicted tells no count",
+			text: "None of the officers was jailed.",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

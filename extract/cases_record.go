@@ -67,6 +67,11 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	setInt(&rec.Acquitted, acquitted)
 	setInt(&rec.Imprisoned, imprisoned)
 	setInt(&rec.Suspended, suspended)
+	if c.noneJailed && imprisoned == 0 && convicted > 0 {
+		// "None of them was jailed": a count of 0 the article states.
+		rec.Imprisoned = trialwatch.Ptr(0)
+		ev["imprisoned"], rl["imprisoned"] = firstEv(ev, "suspended", "convicted"), "none-jailed"
+	}
 	setInt(&rec.Victims, victims)
 	if lo, hi, ok := c.termRange(); ok {
 		if c.hasMinimum() {

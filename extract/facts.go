@@ -38,6 +38,7 @@ type sent struct {
 	// court", "Supreme Court of Kyrgyzstan").
 	courtCountries []string
 	context        bool // a sentencing context (terms are sentences)
+	noneJailed     bool // "none of them was jailed": no one imprisoned, said so
 	// cands are the decision verbs matched before clauses are known; a
 	// term's kind is never read across one.
 	cands []candidate
@@ -86,6 +87,7 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	for _, p := range f.ByKind("skip") {
 		for _, m := range p.FindAll(s.ft) {
 			s.skipped[s.clauseOf(m[0])] = true
+			s.noneJailed = s.noneJailed || p.Class == "none_jailed"
 		}
 	}
 	s.aggregate = matchAnyText(f.ByKind("aggregate"), text, s.ft)
@@ -276,14 +278,24 @@ func (s *sent) afterVictim(pos int) bool {
 
 // splitClauses cuts a sentence at clause breaks.
 func splitClauses(f *rules.Facts, text string, ft *rules.Text) [][2]int {
+	var breaks [][2]int
+	for _, p := range f.ByKind("clause") {
+		for _, m := range p.FindAllSubmatch(ft) {
+			// A pattern with a group breaks at the group only: the words
+			// after it ("…: all received") open the next clause.
+			if len(m) >= 4 && m[2] >= 0 {
+				m = m[2:4]
+			}
+			breaks = append(breaks, [2]int{m[0], m[1]})
+		}
+	}
+	sort.Slice(breaks, func(i, j int) bool { return breaks[i][0] < breaks[j][0] })
 	var out [][2]int
 	start := 0
-	for _, p := range f.ByKind("clause") {
-		for _, m := range p.FindAll(ft) {
-			if m[0] > start {
-				out = append(out, [2]int{start, m[0]})
-				start = m[1]
-			}
+	for _, m := range breaks {
+		if m[0] > start {
+			out = append(out, [2]int{start, m[0]})
+			start = m[1]
 		}
 	}
 	return append(out, [2]int{start, len(text) + 1})

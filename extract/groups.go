@@ -73,6 +73,11 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			i = next - 1
 			continue
 		}
+		if (toks[i].in(f, rules.LexWhole) || toks[i].in(f, rules.LexEach)) && i+1 < len(toks) && (toks[i+1].in(f, rules.LexBareVerbs) || decisionWord(f, toks[i+1].text)) {
+			// "all received suspended sentences": the group told before.
+			out = append(out, &group{start: toks[i].start, end: toks[i].end, kind: gRef})
+			continue
+		}
 		if w := toks[i].low; (w == "the" || w == "these" || w == "those") && i+1 < len(toks) && toks[i+1].word && !toks[i+1].in(f, rules.LexDeterminers) {
 			// "the guards", "the former police officers": a group told
 			// before.
