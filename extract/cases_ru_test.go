@@ -513,6 +513,55 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"location": "Ош", "defendants": 2, "acquitted": 2, "convicted": nil}},
 		},
+		{
+			name: "a district court of a city written with г.",
+			text: "15 апреля 2024 года Бостандыкский районный суд г. Алматы приговорил полицейского к пяти годам лишения свободы.",
+			pub:  "2024-04-20",
+			want: []want{{"court": "Бостандыкский районный суд г. Алматы", "location": "Алматы", "country": "Kazakhstan", "decision_date": "2024-04-15",
+				"defendants": 1, "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "a district court of a city in the nominative after г.",
+			text: "Первомайский районный суд г. Бишкек приговорил милиционера к восьми годам.",
+			pub:  "2024-04-20",
+			want: []want{{"court": "Первомайский районный суд г. Бишкек", "location": "Бишкек", "country": "Kyrgyzstan", "imprisoned": 1, "sentence_max_months": 96}},
+		},
+		{
+			name: "a numbered court of a district of a city",
+			text: "Суд №2 Алмалинского района г. Алматы приговорил полицейского к трём годам колонии.",
+			pub:  "2024-04-20",
+			want: []want{{"location": "Алматы", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 36}},
+		},
+		{
+			name: "a term first, the people after the verb",
+			text: "К пяти годам лишения свободы приговорены двое сотрудников полиции.",
+			pub:  "2024-04-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "torture of detainees written with в отношении",
+			text: "Суд приговорил двух полицейских к шести годам за применение пыток в отношении трёх задержанных.",
+			pub:  "2024-04-20",
+			want: []want{{"defendants": 2, "imprisoned": 2, "victims": 3}},
+		},
+		{
+			name: "a lifelong ban is no life term",
+			text: "Суд приговорил полицейского к пяти годам лишения свободы с пожизненным запретом занимать должности в правоохранительных органах.",
+			pub:  "2024-04-20",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "collectives without a noun, a life term and a term",
+			text: "Верховный суд Узбекистана приговорил двоих к пожизненному сроку, ещё троих — к 20 годам.",
+			pub:  "2024-04-20",
+			want: []want{{"country": "Uzbekistan", "defendants": 5, "imprisoned": 5, "sentence_min_months": 240, "sentence_max_months": 240}},
+		},
+		{
+			name: "a collective without a noun acquitted",
+			text: "Ошский городской суд оправдал троих, а двоих приговорил к четырём годам колонии.",
+			pub:  "2024-04-20",
+			want: []want{{"court": "Ошский городской суд", "location": "Ош", "defendants": 5, "acquitted": 3, "convicted": 2, "imprisoned": 2, "sentence_max_months": 48}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,7 +31,10 @@ func smallerUnitNext(f *rules.Facts, toks []token, j int, unit float64) bool {
 
 // bareNoun reads a person noun without a number in a language without
 // articles: a singular noun is one person ("приговорил полицейского"), a
-// plural one a group told before ("признал полицейских виновными").
+// plural one a group told before ("признал полицейских виновными"), and a
+// number that is also a person noun counts people by itself, as collective
+// numerals do ("приговорил двоих к пожизненному сроку", "оправдал
+// троих").
 func bareNoun(f *rules.Facts, toks []token, i int) *group {
 	if !f.NoArticles || !toks[i].word {
 		return nil
@@ -39,6 +42,9 @@ func bareNoun(f *rules.Facts, toks []token, i int) *group {
 	w := toks[i].low
 	if i+1 < len(toks) && (f.Is("persons", toks[i+1].low) || f.Is("singular", toks[i+1].low)) {
 		return nil // the last noun of a run names the people
+	}
+	if n, ok := f.Numbers[w]; ok && n > 0 && f.Is("persons", w) {
+		return &group{start: toks[i].start, end: toks[i].end, size: n, kind: gCount}
 	}
 	switch {
 	case f.Is("singular", w):
