@@ -33,6 +33,9 @@ type starter struct {
 	// for many heads at once.
 	byFirst map[byte][]string
 	first   [4]uint64 // the first bytes of the heads, as a set
+	// cls, for an expression without heads, holds the characters that
+	// can start a match (see runeSet).
+	cls *runeSet
 }
 
 // maxIndexed is how many heads are searched for one by one; more are
@@ -53,7 +56,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	}
 	heads, ok := leads(t)
 	if !ok || len(heads) == 0 {
-		return s
+		return s.byClass(t)
 	}
 	heads = shorten(heads, 48)
 	for _, h := range heads {
@@ -78,6 +81,38 @@ func newStarter(re *regexp.Regexp) *starter {
 		}
 	}
 	return s
+}
+
+// byClass makes s a starter by the first characters of t, when they are
+// known.
+func (s *starter) byClass(t *syntax.Regexp) *starter {
+	cls, ok := firstRunes(t)
+	if !ok {
+		return s
+	}
+	at0, err0 := regexp.Compile(`^(?:` + s.re.String() + `)`)
+	at1, err1 := regexp.Compile(`^(?s:.)(?:` + s.re.String() + `)`)
+	if err0 != nil || err1 != nil {
+		return s
+	}
+	s.at0, s.at1, s.cls = at0, at1, cls
+	return s
+}
+
+// places returns the sorted places of t's text from pos on, counted from
+// pos, where a match may start; false when there are too many to try one
+// by one, or the starter knows none.
+func (s *starter) places(t *Text, pos int, buf []int) ([]int, bool) {
+	if s.cls != nil {
+		return s.cls.starts(t.src[pos:], buf)
+	}
+	canon, ok := t.canonical()
+	if !ok || s.heads == nil {
+		return nil, false
+	}
+	// No head starts inside a character cut at pos, so the places found
+	// in the rest of the copy are those of a copy of the rest.
+	return s.starts(canon[pos:], buf)
 }
 
 // anchoredStart reports an expression whose every match starts at the
@@ -181,12 +216,8 @@ func (s *starter) submatchAt(text string, p int) []int {
 
 // findAll is re.FindAllStringIndex(t's text, -1).
 func (s *starter) findAll(t *Text) [][]int {
-	canon, ok := t.canonical()
-	if !ok || s.heads == nil {
-		return s.re.FindAllStringIndex(t.src, -1)
-	}
-	var buf [maxStarts + 1]int
-	ps, ok := s.starts(canon, buf[:])
+	var buf [maxClassStarts + 1]int
+	ps, ok := s.places(t, 0, buf[:])
 	if !ok {
 		return s.re.FindAllStringIndex(t.src, -1)
 	}
@@ -206,12 +237,8 @@ func (s *starter) findAll(t *Text) [][]int {
 
 // match is re.MatchString(t's text).
 func (s *starter) match(t *Text) bool {
-	canon, ok := t.canonical()
-	if !ok || s.heads == nil {
-		return s.re.MatchString(t.src)
-	}
-	var buf [maxStarts + 1]int
-	ps, ok := s.starts(canon, buf[:])
+	var buf [maxClassStarts + 1]int
+	ps, ok := s.places(t, 0, buf[:])
 	if !ok {
 		return s.re.MatchString(t.src)
 	}
@@ -225,14 +252,8 @@ func (s *starter) match(t *Text) bool {
 
 // submatchFrom is re.FindStringSubmatchIndex(t's text[pos:]).
 func (s *starter) submatchFrom(t *Text, pos int) []int {
-	canon, ok := t.canonical()
-	if !ok || s.heads == nil {
-		return s.re.FindStringSubmatchIndex(t.src[pos:])
-	}
-	var buf [maxStarts + 1]int
-	// No head starts inside a character cut at pos, so the places found
-	// in the rest of the copy are those of a copy of the rest.
-	ps, ok := s.starts(canon[pos:], buf[:])
+	var buf [maxClassStarts + 1]int
+	ps, ok := s.places(t, pos, buf[:])
 	if !ok {
 		return s.re.FindStringSubmatchIndex(t.src[pos:])
 	}
@@ -247,12 +268,8 @@ func (s *starter) submatchFrom(t *Text, pos int) []int {
 
 // findAllSubmatch is re.FindAllStringSubmatchIndex(t's text, -1).
 func (s *starter) findAllSubmatch(t *Text) [][]int {
-	canon, ok := t.canonical()
-	if !ok || s.heads == nil {
-		return s.re.FindAllStringSubmatchIndex(t.src, -1)
-	}
-	var buf [maxStarts + 1]int
-	ps, ok := s.starts(canon, buf[:])
+	var buf [maxClassStarts + 1]int
+	ps, ok := s.places(t, 0, buf[:])
 	if !ok {
 		return s.re.FindAllStringSubmatchIndex(t.src, -1)
 	}
@@ -580,6 +597,16 @@ func (p *Pattern) starter() *starter {
 		return p.st
 	}
 	return nil
+}
+
+// FindAllStringIndex is Regexp.FindAllStringIndex, with the expression
+// run only where a match can start (see starter).
+func (f *Filtered) FindAllStringIndex(s string, n int) [][]int {
+	if n < 0 && f.st != nil && f.st.re == f.Regexp && f.st.at0 != nil {
+		t := Text{src: s}
+		return f.st.findAll(&t)
+	}
+	return f.Regexp.FindAllStringIndex(s, n)
 }
 
 // FindAll is Pattern.FindAll for an expression of the lexicons.
