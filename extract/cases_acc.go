@@ -136,10 +136,52 @@ func (c *caseAcc) addMention(m *mention, b *builder) {
 			c.overturned = true
 		}
 	}
-	for _, g := range s.groups {
+	for _, g := range victimsTold(c.f, s) {
 		c.addGroupFacts(g, s.text, true)
 	}
 	c.addTerms(s)
+}
+
+// victimsTold returns the groups of a sentence with its victims told one
+// after another summed into the first ("torturing three inmates and
+// humiliating two others", "stabbing two men and robbing a woman"); a
+// victim told again with a definite article ("the man") is not new.
+func victimsTold(f *rules.Facts, s *sent) []*group {
+	var first *group
+	var out []*group
+	for _, g := range s.groups {
+		if !g.victim || g.skipped || g.size <= 0 {
+			out = append(out, g)
+			continue
+		}
+		if first == nil {
+			c := *g
+			first = &c
+			out = append(out, first)
+			continue
+		}
+		w, _, _ := strings.Cut(strings.ToLower(s.text[g.start:g.end]), " ")
+		if f.Is("determiners", w) && !f.Is("one", w) && w != "a" && w != "an" || g.kind == gNames && first.kind == gNames && overlapNames(first.names, g.names) {
+			continue
+		}
+		first.size += g.size
+		if first.kind != gCount {
+			first.kind, first.noun = gCount, g.noun
+		}
+	}
+	return out
+}
+
+// overlapNames reports a name told in both lists.
+func overlapNames(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fieldsOf returns the fields a decision verb counts people into.
@@ -363,7 +405,7 @@ func (c *caseAcc) addDetails(s *sent, published string) {
 		}
 		c.countries = append(c.countries, s.courtCountries...)
 	}
-	for _, g := range s.groups {
+	for _, g := range victimsTold(c.f, s) {
 		c.addGroupFacts(g, s.text, false)
 	}
 	c.addTerms(s)

@@ -1194,6 +1194,94 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "None of the officers was jailed.",
 			want: nil,
 		},
+		// --- a surname with a possessive mark names the person
+		{
+			name: "a possessive surname's sentence reduced",
+			text: "Ivanov's sentence was reduced to six years on appeal.",
+			want: []want{{"stage": "appeal", "defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "the court reduced a possessive surname's sentence",
+			text: "The appeals court reduced Ivanov's sentence to six years.",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_max_months": 72}},
+		},
+		{
+			name: "a possessive surname's conviction upheld",
+			text: "Petrov's conviction was upheld by the Supreme Court on Tuesday.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2024-03-19", "defendants": 1, "convicted": 1}},
+		},
+		{
+			name: "a country's possessive names no one",
+			text: "Kazakhstan's Supreme Court upheld the sentence on Tuesday.",
+			want: []want{{"stage": "appeal", "decision_date": "2024-03-19", "defendants": nil}},
+		},
+		// --- victims: named ones in a list, and the verbs of harm
+		{
+			name: "the deaths of two named people",
+			text: "On Monday a court in Almaty convicted the officers over the deaths of Ivan Petrov and Sergei Sidorov.",
+			want: []want{{"location": "Almaty", "decision_date": "2024-03-18", "victims": 2}},
+		},
+		{
+			name: "the killings of three named people",
+			text: "The officers were convicted on Monday of the killings of Ivan Petrov, Sergei Sidorov and Oleg Ivanov.",
+			want: []want{{"decision_date": "2024-03-18", "victims": 3}},
+		},
+		{
+			name: "strangling a detainee",
+			text: "Two officers were jailed for eight years on Monday for strangling a detainee.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 96, "victims": 1}},
+		},
+		{
+			name: "victims of two verbs add up",
+			text: "The guards were sentenced to six years on Monday for torturing three inmates and humiliating two others.",
+			want: []want{{"decision_date": "2024-03-18", "sentence_max_months": 72, "victims": 5}},
+		},
+		{
+			name: "stabbing some and robbing another",
+			text: "The officers were jailed on Monday for stabbing two men and robbing a woman.",
+			want: []want{{"decision_date": "2024-03-18", "victims": 3}},
+		},
+		{
+			name: "a victim told again is not new",
+			text: "The officer was jailed for six years for beating a detainee and then torturing the detainee with electric shocks.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 72, "victims": 1}},
+		},
+		{
+			name: "the death in custody of a named man",
+			text: "Three officers were jailed on Monday for the death in custody of Amir Bekov.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "victims": 1}},
+		},
+		{
+			name: "extorting money from people",
+			text: "The policemen were convicted on Monday of extorting money from four businessmen.",
+			want: []want{{"decision_date": "2024-03-18", "victims": 4}},
+		},
+		{
+			name: "the murders of villagers",
+			text: "Two soldiers were convicted on Monday of the murders of three villagers.",
+			want: []want{{"defendants": 2, "convicted": 2, "victims": 3}},
+		},
+		{
+			name: "the rape of a girl",
+			text: "A police officer was jailed on Monday for the rape of a teenage girl.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "victims": 1}},
+		},
+		// --- an uncounted group with only its victims told
+		{
+			name: "officers who tortured a detainee were convicted",
+			text: "Police officers who tortured a detainee were convicted.",
+			want: []want{{"stage": "verdict", "defendants": nil, "victims": 1}},
+		},
+		{
+			name: "officers who beat protesters found guilty",
+			text: "The officers who beat two protesters were found guilty.",
+			want: []want{{"defendants": nil, "convicted": nil, "victims": 2}},
+		},
+		{
+			name: "officers who tortured a detainee sentenced to a term",
+			text: "Police officers who tortured a detainee were sentenced to five years.",
+			want: []want{{"defendants": nil, "sentence_max_months": 60, "victims": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

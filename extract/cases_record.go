@@ -27,9 +27,10 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	if defendants > c.defs {
 		ev["defendants"], rl["defendants"] = firstEv(ev, "convicted", "acquitted"), "arithmetic"
 	}
-	// A decision with no detail of its own is no case.
+	// A decision with no detail of its own is no case; its victims are
+	// one ("officers who tortured a detainee were convicted").
 	if c.court == "" && c.location() == "" && c.generic == "" && c.date == "" && len(c.terms) == 0 &&
-		defendants+convicted+acquitted+imprisoned+suspended == 0 {
+		defendants+convicted+acquitted+imprisoned+suspended+victims == 0 {
 		return trialwatch.Case{}, false
 	}
 	if !isPrimary && primary != nil && (c.ref || c.same || defendants == 0) {
@@ -120,7 +121,7 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	}
 	// A decision with no detail at all is no case.
 	if rec.Court == nil && rec.Location == nil && rec.DecisionDate == nil && rec.SentenceMaxMonths == nil &&
-		defendants+convicted+acquitted+imprisoned+suspended == 0 {
+		defendants+convicted+acquitted+imprisoned+suspended+victims == 0 {
 		return trialwatch.Case{}, false
 	}
 	rec.Evidence, rec.Rules = map[string]string{}, map[string]string{}

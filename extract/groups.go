@@ -91,6 +91,10 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
 			continue
 		}
+		if g := possessiveSurname(f, s, toks, i); g != nil {
+			out = append(out, g)
+			continue
+		}
 		if g := bareNoun(f, toks, i); g != nil {
 			out = append(out, g)
 			continue
@@ -268,6 +272,27 @@ number:
 		return g, k
 	}
 	return nil, i
+}
+
+// possessiveSurname reads one capitalised word with a possessive mark
+// before a word of sentences or decisions ("Ivanov's sentence was
+// reduced", "upheld Petrov's conviction"): one person named by surname.
+func possessiveSurname(f *rules.Facts, s string, toks []token, i int) *group {
+	t := toks[i]
+	if !t.upper || !t.word || i+1 >= len(toks) || !isPossessive(t.low) {
+		return nil
+	}
+	name := stripPossessive(t.text)
+	bare := token{text: name, low: strings.ToLower(name), word: true, upper: true}
+	if !surnameTok(f, bare) || isCourtHead(f, name) || i > 0 && toks[i-1].upper && toks[i-1].word {
+		return nil // "Kazakhstan's", "the Court's", "Ivan Petrov's" (a full name)
+	}
+	end := toks[min(i+2, len(toks)-1)].end
+	next := s[toks[i+1].start:end]
+	if !matchAny(f.ByKind("sentence_noun"), next) && !matchAny(f.ByKind("weak"), next) {
+		return nil
+	}
+	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{bare.low}}
 }
 
 // halfAt reads half of a counted group ("half of the 12 officers"): a

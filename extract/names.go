@@ -43,7 +43,8 @@ func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victi
 	for _, n := range names {
 		if len(out) > 0 {
 			last := out[len(out)-1]
-			if last.kind == gNames && n.start >= last.end && last.victim == n.victim && matchAny(gaps, s[last.end:n.start]) {
+			// "the killings of A, B and C": a list goes on after a victim.
+			if last.kind == gNames && n.start >= last.end && (last.victim == n.victim || last.victim) && matchAny(gaps, s[last.end:n.start]) {
 				last.end = n.end
 				last.size++
 				last.names = append(last.names, n.names...)
