@@ -562,6 +562,43 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-20",
 			want: []want{{"court": "Ошский городской суд", "location": "Ош", "defendants": 5, "acquitted": 3, "convicted": 2, "imprisoned": 2, "sentence_max_months": 48}},
 		},
+		{
+			name: "a verdict in the case of a number of people: the defendants",
+			text: "Ленинский районный суд Бишкека в четверг огласил приговор по делу 11 журналистов. Реальные сроки получили двое, семерых суд оправдал.",
+			pub:  "2024-10-10",
+			want: []want{{"court": "Ленинский районный суд Бишкека", "location": "Бишкек", "decision_date": "2024-10-10",
+				"defendants": 11, "convicted": 2, "acquitted": 7, "imprisoned": 2}},
+		},
+		{
+			name: "a verdict in the case of a number of people, all given terms",
+			text: "Суд вынес приговор по делу пятерых полицейских. Все они получили по пять лет колонии.",
+			pub:  "2024-04-20",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 5, "sentence_max_months": 60}},
+		},
+		{
+			name: "a trial over a number of people ended",
+			text: "В Таразе завершился суд над пятью полицейскими. Трое получили по четыре года колонии, двое оправданы.",
+			pub:  "2024-04-20",
+			want: []want{{"location": "Тараз", "defendants": 5, "convicted": 3, "acquitted": 2, "imprisoned": 3, "sentence_max_months": 48}},
+		},
+		{
+			name: "the term before the verb, the people after it",
+			text: "Андижанский областной суд вынес приговор. По четыре года колонии получили шестеро надзирателей.",
+			pub:  "2024-04-20",
+			want: []want{{"court": "Андижанский областной суд", "defendants": 6, "imprisoned": 6, "sentence_max_months": 48}},
+		},
+		{
+			name: "terms between dashes fall to people",
+			text: "Суд вынес приговор. Самые большие сроки — по четыре года колонии — достались шестерым надзирателям.",
+			pub:  "2024-04-20",
+			want: []want{{"defendants": 6, "imprisoned": 6, "sentence_max_months": 48}},
+		},
+		{
+			name: "a trial over people opened is no decision",
+			text: "В Актобе начался процесс над тремя бывшими полицейскими, обвиняемыми в пытках.",
+			pub:  "2024-04-20",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
