@@ -1282,6 +1282,62 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Police officers who tortured a detainee were sentenced to five years.",
 			want: []want{{"defendants": nil, "sentence_max_months": 60, "victims": 1}},
 		},
+		// --- terms in weeks, and dates written in figures or as a day alone
+		{
+			name: "a term in weeks",
+			text: "He was sentenced to 12 weeks in jail.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 3, "sentence_max_months": 3}},
+		},
+		{
+			name: "jailed for weeks",
+			text: "He was jailed for 16 weeks.",
+			want: []want{{"imprisoned": 1, "sentence_min_months": 4, "sentence_max_months": 4}},
+		},
+		{
+			name: "a hyphenated term in weeks",
+			text: "The officer was given an 18-week prison sentence.",
+			want: []want{{"imprisoned": 1, "sentence_min_months": 4, "sentence_max_months": 4}},
+		},
+		{
+			name: "a term of weeks suspended",
+			text: "The officer was given a 20-week prison sentence suspended for 12 months.",
+			want: []want{{"suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "two weeks is a month, not none",
+			text: "He was jailed for two weeks.",
+			want: []want{{"imprisoned": 1, "sentence_max_months": 1}},
+		},
+		{
+			name: "the length of a trial is no term",
+			text: "After a six-week trial, the officer was sentenced to four years.",
+			want: []want{{"imprisoned": 1, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "an ISO date in running text",
+			text: "The court sentenced him to six years on 2024-03-18.",
+			want: []want{{"decision_date": "2024-03-18", "sentence_max_months": 72}},
+		},
+		{
+			name: "a date with slashes, day first",
+			text: "He was sentenced on 18/03/2024 to six years.",
+			want: []want{{"decision_date": "2024-03-18", "sentence_max_months": 72}},
+		},
+		{
+			name: "a day of the month of publication",
+			text: "On the 12th, the court sentenced him to six years.",
+			want: []want{{"decision_date": "2024-03-12"}},
+		},
+		{
+			name: "a day after the publication's is of the month before",
+			text: "The court sentenced him to six years on the 25th.",
+			want: []want{{"decision_date": "2024-02-25"}},
+		},
+		{
+			name: "an ordinal in a court's name is no date",
+			text: "The 3rd High Criminal Court sentenced him to six years.",
+			want: []want{{"court": "3rd High Criminal Court", "decision_date": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,6 +83,21 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		}
 		if r, ok := numericDate(t); ok {
 			out = append(out, r)
+			continue
+		}
+		if r, ok := isoDate(t); ok {
+			out = append(out, r)
+			continue
+		}
+		if r, ok := slashDate(toks, i); ok {
+			out = append(out, r)
+			i += 4
+			continue
+		}
+		// "on the 12th": a day of the month of publication, or of the
+		// month before.
+		if d := day(i); d > 0 && i >= 2 && toks[i-1].low == "the" && toks[i-2].word && toks[i-2].in(f, rules.LexDatePreps) && ordinalDigits(toks[i].low) && month(i+1) == 0 && (i+1 >= len(toks) || toks[i+1].low != "of") {
+			out = append(out, dateRef{start: toks[i-1].start, end: t.end, day: d, weekday: -1})
 			continue
 		}
 		// "Monday's verdict", "yesterday's ruling"
@@ -167,6 +183,58 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 	return out
 }
 
+// isoDate reads a date written "2024-03-18".
+func isoDate(t token) (dateRef, bool) {
+	w := t.low
+	if len(w) != 10 || w[4] != '-' || w[7] != '-' {
+		return dateRef{}, false
+	}
+	y, err1 := strconv.Atoi(w[:4])
+	m, err2 := strconv.Atoi(w[5:7])
+	d, err3 := strconv.Atoi(w[8:])
+	if err1 != nil || err2 != nil || err3 != nil || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return dateRef{}, false
+	}
+	return dateRef{start: t.start, end: t.end, day: d, month: m, year: y, weekday: -1}, true
+}
+
+// slashDate reads a date written "18/03/2024" at toks[i], day first as
+// most of the world writes it, month first where the day could not be a
+// month ("3/18/2024").
+func slashDate(toks []token, i int) (dateRef, bool) {
+	if i+4 >= len(toks) || toks[i+1].low != "/" || toks[i+3].low != "/" || toks[i+1].start != toks[i].end || toks[i+3].end != toks[i+4].start {
+		return dateRef{}, false
+	}
+	a, err1 := strconv.Atoi(toks[i].low)
+	b, err2 := strconv.Atoi(toks[i+2].low)
+	y, err3 := strconv.Atoi(toks[i+4].low)
+	if err1 != nil || err2 != nil || err3 != nil || len(toks[i+4].low) != 4 || y < 1900 || y > 2100 {
+		return dateRef{}, false
+	}
+	d, m := a, b
+	if m > 12 && d <= 12 {
+		d, m = b, a
+	}
+	if d < 1 || d > 31 || m < 1 || m > 12 {
+		return dateRef{}, false
+	}
+	return dateRef{start: toks[i].start, end: toks[i+4].end, day: d, month: m, year: y, weekday: -1}, true
+}
+
+// ordinalDigits reports a day written with an ordinal ending ("12th",
+// "1st", "22nd", "3rd").
+func ordinalDigits(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
 // resolve turns a date reference into "YYYY-MM-DD" or "YYYY-MM" against the
 // publication date ("" when unknown), or "" when it cannot be resolved.
 func (d dateRef) resolve(published string) string {
@@ -204,6 +272,18 @@ func (d dateRef) resolve(published string) string {
 		t := time.Date(y, time.Month(d.month), d.day, 0, 0, 0, 0, time.UTC)
 		if t.Day() != d.day {
 			return "" // 31 February
+		}
+		return t.Format("2006-01-02")
+	case d.day > 0:
+		if !havePub {
+			return ""
+		}
+		t := time.Date(pub.Year(), pub.Month(), d.day, 0, 0, 0, 0, time.UTC)
+		if d.day > pub.Day() {
+			t = time.Date(pub.Year(), pub.Month()-1, d.day, 0, 0, 0, 0, time.UTC)
+		}
+		if t.Day() != d.day {
+			return "" // the 31st of a shorter month
 		}
 		return t.Format("2006-01-02")
 	case d.month > 0:

@@ -37,7 +37,17 @@ func unitAt(f *rules.Facts, toks []token, i int) (float64, bool) {
 	}
 	w := strings.TrimRight(toks[i].low, "'’")
 	m, ok := f.Units[w]
-	return float64(m), ok
+	return unitMonths(m), ok
+}
+
+// unitMonths turns a unit of the rules into months: a positive unit is
+// months ("years": 12), a negative one days ("weeks": -7), so that "12
+// weeks" is 84 days, about three months.
+func unitMonths(m int) float64 {
+	if m < 0 {
+		return float64(-m) * 12 / 365.25
+	}
+	return float64(m)
 }
 
 // hyphenTerm reads "three-year", "12-month" or "one-year"; "17-year-old" is
@@ -50,10 +60,11 @@ func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
 	if len(parts) > 2 && parts[len(parts)-1] == "old" {
 		return 0, 0, false
 	}
-	u, ok := f.Units[strings.TrimRight(parts[len(parts)-1], "'’")]
-	if !ok || u == 0 {
+	unit, ok := f.Units[strings.TrimRight(parts[len(parts)-1], "'’")]
+	if !ok || unit == 0 {
 		return 0, 0, false
 	}
+	u := unitMonths(unit)
 	half := 0.0
 	if n := len(parts); n >= 5 && parts[n-4] == "and" && (parts[n-3] == "a" || parts[n-3] == "one") && f.Is("half", parts[n-2]) {
 		parts = append(parts[:n-4:n-4], parts[n-1]) // "five-and-a-half-year"
@@ -72,7 +83,7 @@ func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
 		}
 		n = float64(v)
 	}
-	return (n + half) * float64(u), float64(u), true
+	return (n + half) * u, u, true
 }
 
 // bareAt reads a number with an optional "and a half" but no unit.
@@ -521,5 +532,11 @@ func changedTerm(f *rules.Facts, s string, t term) bool {
 	return false
 }
 
-// months rounds a term's months to whole months.
-func months(v float64) int { return int(math.Round(v)) }
+// months rounds a term's months to whole months; a term of days or weeks
+// shorter than half a month is one month, not none.
+func months(v float64) int {
+	if v > 0 && v < 0.5 {
+		return 1
+	}
+	return int(math.Round(v))
+}
