@@ -599,6 +599,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-20",
 			want: nil,
 		},
+		{
+			name: "a bare number after a dash takes the unit of the term before",
+			text: "Реальные сроки получили двое: Асель Бекова — шесть лет колонии, Азамат Ишенбеков — пять.",
+			pub:  "2024-10-10",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 72}},
+		},
+		{
+			name: "a bare number after к takes the unit of the term before",
+			text: "Суд приговорил Иванова к семи годам колонии, Петрова — к пяти.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "a count after a dash with a noun is no term",
+			text: "Суд приговорил троих полицейских к шести годам лишения свободы, потерпевших — пять человек.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
