@@ -617,6 +617,25 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 72}},
 		},
+		{
+			name: "a court named by a district of a city",
+			text: "В понедельник суд Алмалинского района г. Алматы приговорил полицейского к 4 годам лишения свободы.",
+			pub:  "2024-04-17",
+			want: []want{{"court": "суд Алмалинского района г. Алматы", "location": "Алматы", "country": "Kazakhstan", "decision_date": "2024-04-15",
+				"defendants": 1, "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a court of criminal cases of a region",
+			text: "Суд по уголовным делам Ташкентской области приговорил двух сотрудников ОВД к 6 годам лишения свободы.",
+			pub:  "2024-04-17",
+			want: []want{{"court": "Суд по уголовным делам Ташкентской области", "location": "Ташкентская область", "defendants": 2, "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		{
+			name: "a court of criminal cases of a district of a city",
+			text: "Суд по уголовным делам Юнусабадского района города Ташкента оправдал сотрудника милиции.",
+			pub:  "2024-04-17",
+			want: []want{{"location": "Ташкент", "country": "Uzbekistan", "defendants": 1, "acquitted": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
