@@ -636,6 +636,54 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-17",
 			want: []want{{"location": "Ташкент", "country": "Uzbekistan", "defendants": 1, "acquitted": 1}},
 		},
+		{
+			name: "victims told as those who became victims",
+			text: "Таразский городской суд приговорил полицейских к пяти годам лишения свободы. Жертвами пыток стали 12 человек.",
+			pub:  "2024-04-17",
+			want: []want{{"court": "Таразский городской суд", "sentence_max_months": 60, "victims": 12}},
+		},
+		{
+			name: "victims told as those who suffered",
+			text: "Суд приговорил полицейских к пяти годам. От их действий пострадали восемь человек.",
+			pub:  "2024-04-17",
+			want: []want{{"sentence_max_months": 60, "victims": 8}},
+		},
+		{
+			name: "victims in a relative clause after the convicted",
+			text: "Двое полицейских осуждены за пытки, жертвами которых стали пятеро задержанных.",
+			pub:  "2024-04-17",
+			want: []want{{"defendants": 2, "convicted": 2, "victims": 5}},
+		},
+		{
+			name: "a range written with с and до",
+			text: "Суд приговорил полицейских к срокам с пяти до семи лет.",
+			pub:  "2024-04-17",
+			want: []want{{"sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "a term raised on appeal from one length to another",
+			text: "Апелляционная инстанция увеличила срок полицейскому с трёх до пяти лет.",
+			pub:  "2024-04-17",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "a term lowered on appeal from one length to another",
+			text: "Апелляционная коллегия смягчила приговор трём полицейским, снизив сроки с восьми до шести лет.",
+			pub:  "2024-04-17",
+			want: []want{{"stage": "appeal", "defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "real terms replaced on appeal",
+			text: "Актюбинский областной суд заменил двум полицейским реальные сроки условными.",
+			pub:  "2024-04-17",
+			want: []want{{"stage": "appeal", "court": "Актюбинский областной суд", "defendants": 2}},
+		},
+		{
+			name: "a ban of some years after the term is no term",
+			text: "Суд приговорил полицейского к четырём годам колонии с 2 годами запрета на работу в полиции.",
+			pub:  "2024-04-17",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
