@@ -7,9 +7,8 @@ package rules
 // their first bytes, so that one pass over a folded text tells which
 // patterns can match it at all.
 
-// litBuckets is the number of hash buckets of the first bytes of the
-// literals; a power of two.
-const litBuckets = 1 << 12
+// litBuckets is the number of hash buckets of each table; a power of two.
+const litBuckets = 1 << 13
 
 // maxIndexedPatterns is how many patterns one index answers for: the
 // answer is a fixed-size bit set in each prepared text.
@@ -21,23 +20,42 @@ type litEntry struct {
 	pat uint16
 }
 
+// litTable holds literals by a hash of their first bytes: the entries of
+// bucket h are entries[start[h]:start[h+1]].
+type litTable struct {
+	start   [litBuckets + 1]uint16
+	used    [litBuckets / 64]uint64 // buckets that hold a literal
+	entries []litEntry
+}
+
+func (t *litTable) build(by [][]litEntry) {
+	for h, es := range by {
+		t.start[h] = uint16(len(t.entries))
+		if len(es) > 0 {
+			t.used[h>>6] |= 1 << (h & 63)
+		}
+		t.entries = append(t.entries, es...)
+	}
+	t.start[len(by)] = uint16(len(t.entries))
+}
+
 // litIndex finds, in one pass over a folded text, which patterns have a
 // literal in it.
 type litIndex struct {
-	// one holds the literals of one byte by that byte; two those of two
-	// bytes, and long the longer ones, by a hash of their first two or
-	// three bytes.
-	one   [256][]litEntry
-	two   [litBuckets][]litEntry
-	long  [litBuckets][]litEntry
-	used2 [litBuckets / 64]uint64 // buckets of two that hold a literal
-	usedL [litBuckets / 64]uint64 // buckets of long that hold a literal
-	any1  bool
+	// one holds the literals of one byte by that byte; two, three and
+	// long those of two, three and more bytes, by a hash of their first
+	// two, three or four bytes.
+	one              [256][]litEntry
+	any1             bool
+	two, three, long litTable
 }
 
 func hash2(a, b byte) uint32 { return (uint32(a)*131 + uint32(b)) & (litBuckets - 1) }
 func hash3(a, b, c byte) uint32 {
 	return (uint32(a)*16411 + uint32(b)*131 + uint32(c)) & (litBuckets - 1)
+}
+func hash4(a, b, c, d byte) uint32 {
+	return ((uint32(a)<<24 | uint32(b)<<16 | uint32(c)<<8 | uint32(d)) * 2654435761) >> (32 - 13)
 }
 
 // newLitIndex indexes the literals of ps, which get the indexes of their
@@ -49,9 +67,14 @@ func newLitIndex(ps []*Pattern) *litIndex {
 		return nil
 	}
 	ix := &litIndex{}
+	two := make([][]litEntry, litBuckets)
+	three := make([][]litEntry, litBuckets)
+	long := make([][]litEntry, litBuckets)
+	n := 0
 	for i, p := range ps {
 		for _, l := range dedupe(p.lits) {
 			e := litEntry{s: l, pat: uint16(i)}
+			n++
 			switch len(l) {
 			case 0:
 				// An empty literal is no filter; required never gives one.
@@ -61,15 +84,22 @@ func newLitIndex(ps []*Pattern) *litIndex {
 				ix.any1 = true
 			case 2:
 				h := hash2(l[0], l[1])
-				ix.two[h] = append(ix.two[h], e)
-				ix.used2[h>>6] |= 1 << (h & 63)
-			default:
+				two[h] = append(two[h], e)
+			case 3:
 				h := hash3(l[0], l[1], l[2])
-				ix.long[h] = append(ix.long[h], e)
-				ix.usedL[h>>6] |= 1 << (h & 63)
+				three[h] = append(three[h], e)
+			default:
+				h := hash4(l[0], l[1], l[2], l[3])
+				long[h] = append(long[h], e)
 			}
 		}
 	}
+	if n > 1<<16-1 {
+		return nil
+	}
+	ix.two.build(two)
+	ix.three.build(three)
+	ix.long.build(long)
 	return ix
 }
 
@@ -86,8 +116,8 @@ func (ix *litIndex) scan(f string) (out [4]uint64) {
 			break
 		}
 		a, b := f[i], f[i+1]
-		if h := hash2(a, b); ix.used2[h>>6]&(1<<(h&63)) != 0 {
-			for _, e := range ix.two[h] {
+		if h := hash2(a, b); ix.two.used[h>>6]&(1<<(h&63)) != 0 {
+			for _, e := range ix.two.entries[ix.two.start[h]:ix.two.start[h+1]] {
 				if e.s[0] == a && e.s[1] == b {
 					out[e.pat>>6] |= 1 << (e.pat & 63)
 				}
@@ -96,12 +126,23 @@ func (ix *litIndex) scan(f string) (out [4]uint64) {
 		if i+2 >= n {
 			continue
 		}
-		h := hash3(a, b, f[i+2])
-		if ix.usedL[h>>6]&(1<<(h&63)) == 0 {
+		c := f[i+2]
+		if h := hash3(a, b, c); ix.three.used[h>>6]&(1<<(h&63)) != 0 {
+			for _, e := range ix.three.entries[ix.three.start[h]:ix.three.start[h+1]] {
+				if e.s[0] == a && e.s[1] == b && e.s[2] == c {
+					out[e.pat>>6] |= 1 << (e.pat & 63)
+				}
+			}
+		}
+		if i+3 >= n {
+			continue
+		}
+		h := hash4(a, b, c, f[i+3])
+		if ix.long.used[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
 		rest := f[i:]
-		for _, e := range ix.long[h] {
+		for _, e := range ix.long.entries[ix.long.start[h]:ix.long.start[h+1]] {
 			if out[e.pat>>6]&(1<<(e.pat&63)) != 0 || len(e.s) > len(rest) {
 				continue
 			}
