@@ -822,6 +822,37 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-17",
 			want: nil,
 		},
+		{
+			name: "a city before a court of one of its districts",
+			text: "В среду в Бишкеке Свердловский районный суд оправдал троих сотрудников ГКНБ.",
+			pub:  "2024-04-12",
+			want: []want{{"court": "Свердловский районный суд", "location": "Бишкек", "country": "Kyrgyzstan", "decision_date": "2024-04-10", "defendants": 3, "acquitted": 3}},
+		},
+		{
+			name: "an ordinal given a restriction of freedom",
+			text: "В Караганде суд приговорил двух сотрудников к четырём годам лишения свободы, третьему назначили два года ограничения свободы.",
+			pub:  "2024-04-12",
+			want: []want{{"location": "Караганда", "defendants": 3, "convicted": 3, "imprisoned": 2, "sentence_max_months": 48}},
+		},
+		{
+			name: "torture applied to detainees",
+			text: "Алматинский городской суд вынес приговор бывшим сотрудникам полиции. Как установил суд, подсудимые применили пытки к пятерым задержанным. Суд признал троих полицейских виновными и назначил им наказание в виде 7 лет лишения свободы каждому. Четвёртый подсудимый получил 5 лет лишения свободы условно.",
+			pub:  "2024-04-12",
+			want: []want{{"court": "Алматинский городской суд", "location": "Алматы", "defendants": 4, "convicted": 4, "imprisoned": 3, "suspended": 1,
+				"sentence_min_months": 84, "sentence_max_months": 84, "victims": 5}},
+		},
+		{
+			name: "two of them to prison, two more with a probation period",
+			text: "Первомайский районный суд Бишкека признал виновными четверых милиционеров.\n\nДвое из них приговорены к 8 годам лишения свободы, ещё двое — к 3 годам с испытательным сроком.",
+			pub:  "2024-04-12",
+			want: []want{{"location": "Бишкек", "defendants": 4, "convicted": 4, "imprisoned": 2, "suspended": 2, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "of ten defendants eight convicted, two acquitted",
+			text: "Суд Талдыкоргана вынес приговор по делу о пытках: из 10 подсудимых 8 признаны виновными, двое оправданы. Шестеро получили реальные сроки от 4 до 7 лет, двоим назначены условные наказания.",
+			pub:  "2024-04-12",
+			want: []want{{"location": "Талдыкорган", "defendants": 10, "convicted": 8, "acquitted": 2, "imprisoned": 6, "suspended": 2, "sentence_min_months": 48, "sentence_max_months": 84}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

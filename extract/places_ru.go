@@ -36,10 +36,28 @@ func placeForm(f *rules.Facts, name string) string {
 			guess = out
 		}
 	}
+	// "в Бишкеке Свердловский районный суд": a city before the name of
+	// a court of one of its districts.
+	if first, rest, ok := strings.Cut(name, " "); ok && upperWords(rest) {
+		if city := placeForm(f, first); f.CityCountry(city) != "" {
+			return city
+		}
+	}
 	if guess != "" {
 		return guess
 	}
 	return name
+}
+
+// upperWords reports whether every word of s starts with an upper-case
+// letter.
+func upperWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // trimCourtEnd drops the character a court name's pattern matched after

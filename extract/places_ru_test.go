@@ -34,6 +34,12 @@ func TestPlaceFormRu(t *testing.T) {
 		// Places the gazetteer does not know take the likeliest form.
 		{"ru", "Сарыагаше", "Сарыагаш"},
 		{"ru", "Жетысайский", "Жетысай"},
+		// A city before the name of a court of one of its districts.
+		{"ru", "Бишкеке Свердловский", "Бишкек"},
+		{"ru", "Алматы Медеуский", "Алматы"},
+		{"ru", "Караганде Октябрьский", "Караганда"},
+		{"ru", "Нижний Новгород", "Нижний Новгород"},
+		{"ru", "Алматинской области", "Алматинская область"},
 		{"en", "Taldykorgan", "Taldykorgan"},
 		{"en", "Almaty region", "Almaty region"},
 	}
