@@ -853,6 +853,36 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-12",
 			want: []want{{"location": "Талдыкорган", "defendants": 10, "convicted": 8, "acquitted": 2, "imprisoned": 6, "suspended": 2, "sentence_min_months": 48, "sentence_max_months": 84}},
 		},
+		{
+			name: "a court of a city after a weekday",
+			text: "В прошлую пятницу суд Актобе приговорил полицейского к 5 годам.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Актобе", "country": "Kazakhstan", "decision_date": "2024-04-12", "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "a court of a city after a short year",
+			text: "В декабре 2023-го суд Актобе приговорил полицейского к 5 годам.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Актобе", "decision_date": "2023-12", "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "the start of a month is that month",
+			text: "В начале апреля суд Актобе приговорил полицейского к 5 годам.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Актобе", "decision_date": "2024-04", "imprisoned": 1}},
+		},
+		{
+			name: "the end of a month of last year",
+			text: "В конце декабря прошлого года Кокшетауский городской суд оправдал двух полицейских.",
+			pub:  "2024-04-15",
+			want: []want{{"court": "Кокшетауский городской суд", "decision_date": "2023-12", "defendants": 2, "acquitted": 2}},
+		},
+		{
+			name: "a date a trial began is no decision date",
+			text: "Процесс, который начался 3 марта, завершился: суд Актобе приговорил полицейского к 5 годам.",
+			pub:  "2024-04-15",
+			want: []want{{"location": "Актобе", "decision_date": nil, "imprisoned": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
