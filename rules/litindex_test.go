@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -82,4 +83,15 @@ func FuzzLitIndex(f *testing.F) {
 		}
 		checkIndex(t, set, text)
 	})
+}
+
+func TestMinimalLits(t *testing.T) {
+	got := minimalLits([]string{"sentence was reduced", "jailed", "sentence", "jail", "sentence", "court"})
+	want := []string{"sentence", "jail", "court"}
+	if !slices.Equal(got, want) {
+		t.Errorf("minimalLits = %q, want %q", got, want)
+	}
+	if minimalLits(nil) != nil {
+		t.Error("minimalLits(nil) is not nil: a pattern without literals would refuse every text")
+	}
 }

@@ -16,7 +16,7 @@ func required(re string) []string {
 	if err != nil {
 		return nil
 	}
-	lits := requiredLits(t.Simplify())
+	lits := minimalLits(requiredLits(t.Simplify()))
 	for _, l := range lits {
 		// One letter is no filter; one punctuation mark (";") is.
 		if len(l) < 2 && (l == "" || l[0] >= 'a' && l[0] <= 'z' || l[0] >= '0' && l[0] <= '9' || l[0] >= 0x80) {
@@ -24,6 +24,26 @@ func required(re string) []string {
 		}
 	}
 	return lits
+}
+
+// minimalLits drops from a set of literals, one of which a text must hold,
+// those that hold another of the set: a text that holds "sentence was
+// reduced" holds "sentence".
+func minimalLits(lits []string) []string {
+	if lits == nil {
+		return nil
+	}
+	out := make([]string, 0, len(lits))
+next:
+	for i, l := range lits {
+		for j, k := range lits {
+			if j != i && strings.Contains(l, k) && (k != l || j < i) {
+				continue next
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func requiredLits(t *syntax.Regexp) []string {
