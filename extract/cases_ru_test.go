@@ -883,6 +883,36 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"location": "Актобе", "decision_date": nil, "imprisoned": 1}},
 		},
+		{
+			name: "an ordinal after 'а' given a suspended term",
+			text: "Суд приговорил двух полицейских к пяти годам лишения свободы, а третьего — к трём годам условно.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 2, "suspended": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "a count after 'а' before a dash",
+			text: "Суд признал виновными пятерых полицейских: трое получили по четыре года колонии, а двое — по два года условно.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": 2, "sentence_max_months": 48}},
+		},
+		{
+			name: "suspended terms received, the people after the verb",
+			text: "Условные сроки получили трое полицейских.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "convicted": 3, "suspended": 3, "imprisoned": nil}},
+		},
+		{
+			name: "a penalty of suspended deprivation of liberty imposed on a dative count",
+			text: "Двоим назначено наказание в виде двух лет лишения свободы условно с испытательным сроком.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "suspended": 2, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "ranges with an en dash in one token and apart",
+			text: "Суд приговорил полицейских к срокам 3 – 5 лет.",
+			pub:  "2024-04-15",
+			want: []want{{"sentence_min_months": 36, "sentence_max_months": 60}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

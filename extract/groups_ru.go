@@ -4,10 +4,12 @@ import "github.com/trialwatch/trialwatch/rules"
 
 // bareOrdinal reports an ordinal that counts one more person without an
 // article before it, as languages without articles write it ("Четвёртый
-// подсудимый получил…", "третий — 3 года"): at the start of a clause, and
-// followed by a person noun, a bare verb or a dash.
+// подсудимый получил…", "третий — 3 года", "а третьего — к трём годам"):
+// at the start of a clause or after a word that opens one (a conjunction
+// of the "and" or "court_strip" lexicons), and followed by a person noun,
+// a bare verb or a dash.
 func bareOrdinal(f *rules.Facts, toks []token, i, j int) bool {
-	if j != i || j >= len(toks) || (i > 0 && toks[i-1].word) {
+	if j != i || j >= len(toks) || (i > 0 && toks[i-1].word && !toks[i-1].in(f, rules.LexAnd) && !toks[i-1].in(f, rules.LexCourtStrip)) {
 		return false
 	}
 	if _, ok := f.Ordinals[toks[j].low]; !ok || j+1 >= len(toks) {
