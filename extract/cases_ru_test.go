@@ -913,6 +913,30 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"sentence_min_months": 36, "sentence_max_months": 60}},
 		},
+		{
+			name: "a term cut by some years on appeal",
+			text: "Суд апелляционной инстанции в Уральске сократил срок бывшему полицейскому на два года — до пяти лет.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "location": "Уральск", "defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "a verdict upheld in the passive with the court after it",
+			text: "Приговор в отношении трёх полицейских оставлен в силе апелляционной коллегией Карагандинского областного суда.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "location": "Карагандинская область", "defendants": 3}},
+		},
+		{
+			name: "an appeal not satisfied",
+			text: "Апелляционная коллегия Акмолинского областного суда не удовлетворила жалобы двух осуждённых полицейских.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "defendants": 2}},
+		},
+		{
+			name: "terms lowered on appeal from a length to a bare number",
+			text: "Апелляционный суд Ташкента снизил сроки троим сотрудникам ОВД: с восьми лет до шести.",
+			pub:  "2024-04-15",
+			want: []want{{"stage": "appeal", "location": "Ташкент", "defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
