@@ -29,9 +29,11 @@ type starter struct {
 	// heads are canonical (see canonRune) strings one of which starts
 	// every match; nil when no such set is known.
 	heads []string
-	// byFirst holds the heads by their first byte, for texts searched
-	// for many heads at once.
-	byFirst map[byte][]string
+	// byFirst holds the heads sorted by their first byte, for texts
+	// searched for many heads at once: those starting with byte c are
+	// byFirst[from[c]:from[c+1]].
+	byFirst []string
+	from    *[257]uint16
 	first   [4]uint64 // the first bytes of the heads, as a set
 	// cls, for an expression without heads, holds the characters that
 	// can start a match (see runeSet).
@@ -74,11 +76,17 @@ func newStarter(re *regexp.Regexp) *starter {
 	}
 	s.at0, s.at1, s.heads = at0, at1, heads
 	if len(heads) > maxIndexed {
-		s.byFirst = map[byte][]string{}
+		var by [256][]string
 		for _, h := range heads {
-			s.byFirst[h[0]] = append(s.byFirst[h[0]], h)
+			by[h[0]] = append(by[h[0]], h)
 			s.first[h[0]>>6] |= 1 << (h[0] & 63)
 		}
+		s.from = new([257]uint16)
+		for c := range by {
+			s.from[c] = uint16(len(s.byFirst))
+			s.byFirst = append(s.byFirst, by[c]...)
+		}
+		s.from[256] = uint16(len(s.byFirst))
 	}
 	return s
 }
@@ -146,7 +154,7 @@ func (s *starter) starts(canon string, buf []int) ([]int, bool) {
 			if s.first[c>>6]&(1<<(c&63)) == 0 {
 				continue
 			}
-			for _, h := range s.byFirst[c] {
+			for _, h := range s.byFirst[s.from[c]:s.from[int(c)+1]] {
 				if strings.HasPrefix(canon[i:], h) {
 					out = append(out, i)
 					if len(out) > maxStarts {
