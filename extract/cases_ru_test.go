@@ -937,6 +937,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"stage": "appeal", "location": "Ташкент", "defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 72}},
 		},
+		{
+			name: "a dateline with the agency between slashes",
+			text: "Бишкек, 12 апреля /АКИpress/. Суд приговорил троих милиционеров к пяти годам лишения свободы.",
+			pub:  "2024-04-12",
+			want: []want{{"location": "Бишкек", "country": "Kyrgyzstan", "defendants": 3, "imprisoned": 3, "sentence_max_months": 60}},
+		},
+		{
+			name: "a dateline of a city and an agency",
+			text: "АСТАНА. KAZINFORM – Суд приговорил троих полицейских к пяти годам лишения свободы.",
+			pub:  "2024-04-12",
+			want: []want{{"location": "Астана", "country": "Kazakhstan", "defendants": 3, "imprisoned": 3}},
+		},
+		{
+			name: "a dateline with an abbreviated month",
+			text: "ТАШКЕНТ, 12 апр — РИА Новости. Суд приговорил троих сотрудников к пяти годам лишения свободы.",
+			pub:  "2024-04-12",
+			want: []want{{"location": "Ташкент", "country": "Uzbekistan", "defendants": 3, "imprisoned": 3}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
