@@ -955,6 +955,30 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-12",
 			want: []want{{"location": "Ташкент", "country": "Uzbekistan", "defendants": 3, "imprisoned": 3}},
 		},
+		{
+			name: "officers of a garrison",
+			text: "Военный суд Алматинского гарнизона приговорил двух офицеров к шести годам лишения свободы за издевательства над солдатами.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		{
+			name: "guardians of order written in two words",
+			text: "Суд приговорил троих стражей порядка к пяти годам лишения свободы.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_max_months": 60}},
+		},
+		{
+			name: "a commander sentenced for beating a soldier",
+			text: "Военный суд приговорил командира роты к четырём годам за избиение солдата.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 48, "victims": 1}},
+		},
+		{
+			name: "a policewoman given a suspended term",
+			text: "Суд приговорил полицейскую к трём годам условно.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
