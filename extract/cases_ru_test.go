@@ -979,6 +979,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil}},
 		},
+		{
+			name: "a term with its execution deferred is suspended",
+			text: "Суд приговорил двух полицейских к 2 годам лишения свободы с отсрочкой исполнения приговора.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "suspended": 2, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "years of probation control",
+			text: "Суд назначил троим полицейским по два года пробационного контроля.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "suspended": 3, "imprisoned": nil}},
+		},
+		{
+			name: "a suspended deprivation of liberty for a term of years",
+			text: "Суд приговорил полицейского к лишению свободы условно сроком на 3 года.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
