@@ -35,6 +35,9 @@ type starter struct {
 	byFirst []string
 	from    *[257]uint16
 	first   [4]uint64 // the first bytes of the heads, as a set
+	// pairs is the set of the first two bytes of the heads, hashed (see
+	// pairKey); nil when a head has one byte.
+	pairs *[64]uint64
 	// cls, for an expression without heads, holds the characters that
 	// can start a match (see runeSet).
 	cls *runeSet
@@ -87,6 +90,15 @@ func newStarter(re *regexp.Regexp) *starter {
 			s.byFirst = append(s.byFirst, by[c]...)
 		}
 		s.from[256] = uint16(len(s.byFirst))
+		s.pairs = new([64]uint64)
+		for _, h := range heads {
+			if len(h) < 2 {
+				s.pairs = nil
+				break
+			}
+			k := pairKey(h[0], h[1])
+			s.pairs[k>>6] |= 1 << (k & 63)
+		}
 	}
 	return s
 }
@@ -153,6 +165,14 @@ func (s *starter) starts(canon string, buf []int) ([]int, bool) {
 			c := canon[i]
 			if s.first[c>>6]&(1<<(c&63)) == 0 {
 				continue
+			}
+			if s.pairs != nil {
+				if i+1 >= len(canon) {
+					break
+				}
+				if k := pairKey(c, canon[i+1]); s.pairs[k>>6]&(1<<(k&63)) == 0 {
+					continue
+				}
 			}
 			for _, h := range s.byFirst[s.from[c]:s.from[int(c)+1]] {
 				if strings.HasPrefix(canon[i:], h) {
