@@ -997,6 +997,30 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
 		},
+		{
+			name: "a court gave a term",
+			text: "Суд дал бывшему следователю семь лет колонии.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "will sit for years, as headlines write a term",
+			text: "Трое полицейских сядут в тюрьму на четыре года.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "gave testimony is no term",
+			text: "Суд дал согласие на арест полицейского, который дал показания против коллег.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
+		{
+			name: "will sit if found guilty is no decision",
+			text: "Если вину докажут, полицейские сядут на срок до 10 лет.",
+			pub:  "2024-04-15",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
