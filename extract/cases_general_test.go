@@ -1338,6 +1338,62 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The 3rd High Criminal Court sentenced him to six years.",
 			want: []want{{"court": "3rd High Criminal Court", "decision_date": nil}},
 		},
+		// --- long court names and where they sit
+		{
+			name: "a military court of a city's garrison",
+			text: "The Military Court of the Astana Garrison sentenced two officers to five years.",
+			want: []want{{"court": "Military Court of the Astana Garrison", "location": "Astana", "country": "Kazakhstan", "defendants": 2, "sentence_max_months": 60}},
+		},
+		{
+			name: "a garrison court in lower case",
+			text: "The military court of the Almaty garrison sentenced two officers to five years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan"}},
+		},
+		{
+			name: "a court for a kind of cases, of a city",
+			text: "The Specialised Inter-District Criminal Court for Juvenile Cases of Almaty sentenced the officer to five years.",
+			want: []want{{"court": "Specialised Inter-District Criminal Court for Juvenile Cases of Almaty", "location": "Almaty", "country": "Kazakhstan"}},
+		},
+		{
+			name: "a court for criminal cases of a region",
+			text: "The Inter-District Court for Criminal Cases of Karaganda Region sentenced the officer to five years.",
+			want: []want{{"court": "Inter-District Court for Criminal Cases of Karaganda Region", "location": "Karaganda region", "country": "Kazakhstan"}},
+		},
+		{
+			name: "a city court for criminal cases",
+			text: "The Tashkent City Court for Criminal Cases sentenced two officers to seven years.",
+			want: []want{{"court": "Tashkent City Court for Criminal Cases", "location": "Tashkent", "country": "Uzbekistan"}},
+		},
+		{
+			name: "a specialised inter-district court of a city",
+			text: "The Specialised Inter-District Criminal Court of Almaty sentenced the officer to five years.",
+			want: []want{{"court": "Specialised Inter-District Criminal Court of Almaty", "location": "Almaty", "country": "Kazakhstan"}},
+		},
+		{
+			name: "an agency's court in an Indian city",
+			text: "A CBI court in Lucknow on Monday sentenced the officer to life imprisonment.",
+			want: []want{{"court": nil, "location": "Lucknow", "country": "India", "decision_date": "2024-03-18", "imprisoned": 1}},
+		},
+		{
+			name: "a special court named with its city after a comma",
+			text: "The Special CBI Court, Lucknow, sentenced the officer to life imprisonment.",
+			want: []want{{"court": "Special CBI Court", "location": "Lucknow", "country": "India"}},
+		},
+		{
+			name: "a sessions court in a city",
+			text: "A sessions court in Mumbai sentenced the officer to seven years.",
+			want: []want{{"location": "Mumbai", "country": "India", "sentence_max_months": 84}},
+		},
+		{
+			name: "a British crown court",
+			text: "The officer was jailed for six years at Manchester Crown Court.",
+			want: []want{{"court": "Manchester Crown Court", "location": "Manchester", "country": "United Kingdom"}},
+		},
+		{
+			name: "a federal jury in an American city",
+			text: "A federal jury in Minneapolis convicted the officer.",
+			want: []want{{"location": "Minneapolis", "country": "United States", "convicted": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

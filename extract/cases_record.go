@@ -103,6 +103,9 @@ func (c *caseAcc) record(b *builder, primary *caseAcc, isPrimary bool) (trialwat
 	}
 	if country == "" && loc != "" {
 		country = c.f.CityCountry(loc)
+		if w := strings.Fields(loc); country == "" && len(w) > 1 && c.f.Is("region_words", w[len(w)-1]) {
+			country = c.f.CityCountry(strings.Join(w[:len(w)-1], " ")) // "Karaganda region"
+		}
 	}
 	if country == "" {
 		country = b.datelineCountry

@@ -57,6 +57,17 @@ func findCourts(f *rules.Facts, s string, ft *rules.Text) []courtRef {
 		if isHeadOnly(f, name) || !hasUpper(name) {
 			continue
 		}
+		// "… Court for Juvenile Cases of Almaty": a tail after the head.
+		for _, p := range f.ByKind("after_court") {
+			if p.Class != "tail" {
+				continue
+			}
+			if m := p.Regexp.FindStringIndex(s[end:]); m != nil {
+				end += m[1]
+				name = s[start:end]
+				break
+			}
+		}
 		c := courtRef{start: start, end: end, name: name, country: country}
 		c.place, c.country = courtPlace(f, name, c.country)
 		out = append(out, c)
@@ -119,6 +130,8 @@ func courtPlace(f *rules.Facts, name, country string) (string, string) {
 		region := false
 		if n := len(ow); n > 1 && f.Is("region_words", strings.ToLower(ow[n-1])) {
 			ow, region = ow[:n-1], true
+		} else if n > 1 && f.Is("not_places", strings.ToLower(ow[n-1])) {
+			ow = ow[:n-1] // "Military Court of the Astana Garrison", "… of Almaty City"
 		}
 		for _, w := range ow {
 			if !isPlaceWord(f, w) {
@@ -199,6 +212,9 @@ func placesAfterCourts(f *rules.Facts, s string, courts []courtRef) []placeRef {
 	for _, c := range courts {
 		rest := s[c.end:]
 		for _, p := range f.ByKind("after_court") {
+			if p.Class == "tail" {
+				continue
+			}
 			m := p.Regexp.FindStringSubmatchIndex(rest)
 			if m == nil || len(m) < 4 || m[2] < 0 {
 				continue

@@ -85,20 +85,24 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, r)
 			continue
 		}
-		if r, ok := isoDate(t); ok {
-			out = append(out, r)
-			continue
-		}
-		if r, ok := slashDate(toks, i); ok {
-			out = append(out, r)
-			i += 4
-			continue
-		}
-		// "on the 12th": a day of the month of publication, or of the
-		// month before.
-		if d := day(i); d > 0 && i >= 2 && toks[i-1].low == "the" && toks[i-2].word && toks[i-2].in(f, rules.LexDatePreps) && ordinalDigits(toks[i].low) && month(i+1) == 0 && (i+1 >= len(toks) || toks[i+1].low != "of") {
-			out = append(out, dateRef{start: toks[i-1].start, end: t.end, day: d, weekday: -1})
-			continue
+		if c := t.low[0]; c >= '0' && c <= '9' {
+			if r, ok := isoDate(t); ok {
+				out = append(out, r)
+				continue
+			}
+			if r, ok := slashDate(toks, i); ok {
+				out = append(out, r)
+				i += 4
+				continue
+			}
+			// "on the 12th": a day of the month of publication, or of the
+			// month before.
+			if i >= 2 && toks[i-1].low == "the" && ordinalDigits(t.low) && toks[i-2].word && toks[i-2].in(f, rules.LexDatePreps) && month(i+1) == 0 && (i+1 >= len(toks) || toks[i+1].low != "of") {
+				if d := day(i); d > 0 {
+					out = append(out, dateRef{start: toks[i-1].start, end: t.end, day: d, weekday: -1})
+					continue
+				}
+			}
 		}
 		// "Monday's verdict", "yesterday's ruling"
 		if off, ok := f.Days[stripPossessive(t.low)]; ok {

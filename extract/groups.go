@@ -91,9 +91,11 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
 			continue
 		}
-		if g := possessiveSurname(f, s, toks, i); g != nil {
-			out = append(out, g)
-			continue
+		if toks[i].upper {
+			if g := possessiveSurname(f, s, toks, i); g != nil {
+				out = append(out, g)
+				continue
+			}
 		}
 		if g := bareNoun(f, toks, i); g != nil {
 			out = append(out, g)
@@ -478,7 +480,7 @@ func joined(f *rules.Facts, gap string, a, b *group) bool {
 	if b.kind != gCount || b.size <= 0 || b.whole > 0 || b.decisions || a.size <= 0 || a.whole > 0 || a.decisions {
 		return false
 	}
-	if a.kind != gOne && a.kind != gNames && a.kind != gCount {
+	if a.kind != gOne && a.kind != gNames && a.kind != gCount || len(gap) > 12 {
 		return false
 	}
 	w := strings.Fields(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(gap), ",")))

@@ -1,11 +1,17 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/trialwatch/trialwatch/rules"
 )
 
 // isVictim reports whether a group names victims ("torturing 44 people",
 // "seven people were left with injuries", "44 victims").
 func isVictim(f *rules.Facts, s string, g *group) bool {
-	return matchesAround(f, "victims", s, g.start, g.end, 50, 60)
+	start := g.start
+	if strings.HasPrefix(s[start:], "of ") {
+		start += 3 // "the murders of three villagers": the count starts after "of"
+	}
+	return matchesAround(f, "victims", s, start, g.end, 50, 60)
 }
