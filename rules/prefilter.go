@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // required returns lower-case strings of which every match of re holds at
@@ -186,18 +187,12 @@ func isSpaceClass(t *syntax.Regexp) bool {
 // Fold returns the form of a text that prefilters test: lower case, every
 // run of white space one space.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		b := make([]byte, 0, len(s))
-		space := false
-		for i := 0; i < len(s); i++ {
-			c := s[i]
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 				if !space {
@@ -210,24 +205,21 @@ func Fold(s string) string {
 			}
 			space = false
 			b = append(b, c)
+			continue
 		}
-		return string(b)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
 			if !space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			space = true
 			continue
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String()
+	return string(b)
 }
 
 func cross(a, b []string) []string {
