@@ -147,6 +147,15 @@ func (c *caseAcc) addMention(m *mention, b *builder) {
 // humiliating two others", "stabbing two men and robbing a woman"); a
 // victim told again with a definite article ("the man") is not new.
 func victimsTold(f *rules.Facts, s *sent) []*group {
+	n := 0
+	for _, g := range s.groups {
+		if g.victim {
+			n++
+		}
+	}
+	if n < 2 {
+		return s.groups
+	}
 	var first *group
 	var out []*group
 	for _, g := range s.groups {
@@ -193,7 +202,7 @@ func fieldsOf(o outcomeRef) []string {
 		return []string{"acquitted"}
 	case "appeal":
 		return []string{"defendants", "convicted"}
-	case "appeal_overturn":
+	case "appeal_overturn", "decision":
 		return []string{"defendants"}
 	}
 	if o.class == "fine" {

@@ -1394,6 +1394,37 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "A federal jury in Minneapolis convicted the officer.",
 			want: []want{{"location": "Minneapolis", "country": "United States", "convicted": 1}},
 		},
+		// --- more phrasings of wire and court reporting
+		{
+			name: "the former officers, terms told respectively",
+			text: "The former officers, aged 32 and 35, were jailed for seven and eight years respectively.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 84, "sentence_max_months": 96}},
+		},
+		{
+			name: "a probation period after a suspended term is no second term",
+			text: "The officer received a suspended sentence of two years, with three years of probation.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil}},
+		},
+		{
+			name: "supervised release after a prison term",
+			text: "A federal judge sentenced the former officer to 10 years in prison, followed by three years of supervised release.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 120, "sentence_max_months": 120}},
+		},
+		{
+			name: "a verdict handed down by a court",
+			text: "The verdict was handed down on Tuesday by the Taraz City Court.",
+			want: []want{{"stage": "verdict", "court": "Taraz City Court", "decision_date": "2024-03-19", "convicted": nil}},
+		},
+		{
+			name: "a verdict against counted people tells the defendants only",
+			text: "The verdict against the five officers was delivered on Tuesday by the Taraz City Court.",
+			want: []want{{"court": "Taraz City Court", "defendants": 5, "convicted": nil, "acquitted": nil}},
+		},
+		{
+			name: "a verdict still to come",
+			text: "The verdict will be handed down on Friday.",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

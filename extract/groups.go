@@ -78,7 +78,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, kind: gRef})
 			continue
 		}
-		if w := toks[i].low; (w == "the" || w == "these" || w == "those") && i+1 < len(toks) && toks[i+1].word && !toks[i+1].in(f, rules.LexDeterminers) {
+		if w := toks[i].low; (w == "the" || w == "these" || w == "those") && i+1 < len(toks) && toks[i+1].word && (!toks[i+1].in(f, rules.LexDeterminers) || !toks[i+1].in(f, rules.LexOne) && !toks[i+1].in(f, rules.LexGroup) && i+2 < len(toks) && toks[i+2].word) {
 			// "the guards", "the former police officers": a group told
 			// before.
 			if noun, kn := personAfter(f, toks, i+1); noun != "" && kn <= i+3 && !f.Is("singular", stripPossessive(noun)) {
@@ -91,7 +91,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			out = append(out, &group{start: toks[i].start, end: toks[i].end, size: 1, kind: gOne})
 			continue
 		}
-		if toks[i].upper {
+		if w := toks[i].low; toks[i].upper && (w[len(w)-1] == 's' || w[len(w)-1] == '\'' || w[len(w)-1] == 0x99) {
 			if g := possessiveSurname(f, s, toks, i); g != nil {
 				out = append(out, g)
 				continue
