@@ -1425,6 +1425,21 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The verdict will be handed down on Friday.",
 			want: nil,
 		},
+		{
+			name: "terms listed by surname after a colon, with dashes",
+			text: "The court found the defendants guilty and sentenced them to imprisonment: Ivanov - 8 years, Petrov - 6 years.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "terms listed by surname after a colon, with 'to'",
+			text: "The court sentenced the officers: Ivanov to 8 years, Petrov to 6 years.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "a noun before a dash is no surname",
+			text: "The court sentenced the officers on Monday. Terms - from two to seven years.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": nil, "imprisoned": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

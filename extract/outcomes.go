@@ -428,7 +428,13 @@ func (s *sent) assignPersons(f *rules.Facts) {
 			}
 		}
 		t.persons = 0 // unknown: counts no one
-		if k := s.tokenBefore(t.start); k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.toks[k].in(s.f, rules.LexCourtStrip) {
+		k := s.tokenBefore(t.start)
+		if k >= 2 && (s.toks[k].low == "-" || s.toks[k].low == "–" || s.toks[k].low == "—" || s.toks[k].low == ":") && surnameTok(s.f, s.toks[k-1]) && !s.toks[k-2].word {
+			k-- // "Ivanov - 8 years, Petrov - 6 years"
+		} else if k >= 2 && s.toks[k].low == "to" && surnameTok(s.f, s.toks[k-1]) && (!s.toks[k-2].word || s.toks[k-2].low == "and") {
+			k-- // "the officers: Ivanov to 8 years, Petrov to 6 years"
+		}
+		if k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.toks[k].in(s.f, rules.LexCourtStrip) {
 			g = &group{start: s.toks[k].start, end: s.toks[k].end, size: 1, kind: gNames} // "and Petrov 12"
 			t.own = true
 		}
