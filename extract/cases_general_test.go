@@ -1440,6 +1440,21 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The court sentenced the officers on Monday. Terms - from two to seven years.",
 			want: []want{{"decision_date": "2024-03-18", "defendants": nil, "imprisoned": nil}},
 		},
+		{
+			name: "a list of terms handed down to counted people",
+			text: "The judge handed down sentences of six, eight and 10 years to the three officers.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 72, "sentence_max_months": 120}},
+		},
+		{
+			name: "a term for an officer and a bare number for his accomplice",
+			text: "The court jailed the officer for eight years and his accomplice for six.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "convicted, some of whom jailed",
+			text: "Seven police officers were convicted on Wednesday, four of whom were jailed for up to six years.",
+			want: []want{{"decision_date": "2024-03-20", "defendants": 7, "convicted": 7, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": 72}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

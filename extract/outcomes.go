@@ -201,7 +201,11 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 						return s.resolve(g) // "…to two officers", "imposed … on three of them"
 					}
 				}
-				break
+				// "sentences of six, eight and 10 years to the three
+				// officers": the people come after the last of a list.
+				if next := termAfter(s.terms, t.end); next == nil || !s.listGap(t.end, next.start) {
+					break
+				}
 			}
 		}
 		// One capitalised word: a person named by surname ("gave Ivanov").
@@ -293,6 +297,27 @@ func (s *sent) surnameObject(o outcomeRef, limit int) *group {
 		return nil
 	}
 	return g
+}
+
+// termAfter returns the first term starting at or after pos, or nil.
+func termAfter(ts []term, pos int) *term {
+	for i := range ts {
+		if ts[i].start >= pos {
+			return &ts[i]
+		}
+	}
+	return nil
+}
+
+// listGap reports text between two terms of one list: a comma or a word of
+// the language's "and".
+func (s *sent) listGap(from, to int) bool {
+	for _, t := range s.toks {
+		if t.start >= from && t.end <= to && !t.in(s.f, rules.LexAnd) {
+			return false
+		}
+	}
+	return true
 }
 
 // givenTo reports the text between a term and the people it is given to:
