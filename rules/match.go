@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,10 +23,16 @@ const maxStarts = 12
 // starter runs an expression only where one of its first words stands.
 type starter struct {
 	re *regexp.Regexp
-	// at0 is the expression anchored at the start of the text; at1 is it
-	// anchored after one character, so that \b, ^ and the like see the
-	// character before the place tried, as in a search of the whole text.
-	at0, at1 *regexp.Regexp
+	// at1 is the expression anchored after one character, so that \b, ^
+	// and the like see the character before the place tried, as in a
+	// search of the whole text. start is it anchored at the start of the
+	// text, compiled on first use: most expressions are never tried there,
+	// and every compiled copy is heap that each collection walks.
+	at1   *regexp.Regexp
+	start struct {
+		once sync.Once
+		re   *regexp.Regexp
+	}
 	// heads are canonical (see canonRune) strings one of which starts
 	// every match; nil when no such set is known.
 	heads []string
@@ -72,12 +79,11 @@ func newStarter(re *regexp.Regexp) *starter {
 	if heads == nil {
 		return s
 	}
-	at0, err0 := regexp.Compile(`^(?:` + re.String() + `)`)
-	at1, err1 := regexp.Compile(`^(?s:.)(?:` + re.String() + `)`)
-	if err0 != nil || err1 != nil {
+	at1, err := regexp.Compile(`^(?s:.)(?:` + re.String() + `)`)
+	if err != nil {
 		return s
 	}
-	s.at0, s.at1, s.heads = at0, at1, heads
+	s.at1, s.heads = at1, heads
 	if len(heads) > maxIndexed {
 		var by [256][]string
 		for _, h := range heads {
@@ -110,12 +116,11 @@ func (s *starter) byClass(t *syntax.Regexp) *starter {
 	if !ok {
 		return s
 	}
-	at0, err0 := regexp.Compile(`^(?:` + s.re.String() + `)`)
-	at1, err1 := regexp.Compile(`^(?s:.)(?:` + s.re.String() + `)`)
-	if err0 != nil || err1 != nil {
+	at1, err := regexp.Compile(`^(?s:.)(?:` + s.re.String() + `)`)
+	if err != nil {
 		return s
 	}
-	s.at0, s.at1, s.cls = at0, at1, cls
+	s.at1, s.cls = at1, cls
 	return s
 }
 
@@ -205,10 +210,19 @@ func (s *starter) starts(canon string, buf []int) ([]int, bool) {
 	return out, true
 }
 
+// at0 returns the expression anchored at the start of the text.
+func (s *starter) at0() *regexp.Regexp {
+	s.start.once.Do(func() {
+		// It compiles: at1, which holds it, did.
+		s.start.re = regexp.MustCompile(`^(?:` + s.re.String() + `)`)
+	})
+	return s.start.re
+}
+
 // matchAt returns the end of the match that starts at p, or -1.
 func (s *starter) matchAt(text string, p int) int {
 	if p == 0 {
-		if loc := s.at0.FindStringIndex(text); loc != nil {
+		if loc := s.at0().FindStringIndex(text); loc != nil {
 			return loc[1]
 		}
 		return -1
@@ -225,7 +239,7 @@ func (s *starter) matchAt(text string, p int) int {
 // FindStringSubmatchIndex gives them, or nil.
 func (s *starter) submatchAt(text string, p int) []int {
 	if p == 0 {
-		return s.at0.FindStringSubmatchIndex(text)
+		return s.at0().FindStringSubmatchIndex(text)
 	}
 	_, n := utf8.DecodeLastRuneInString(text[:p])
 	q := p - n
@@ -630,7 +644,7 @@ func (p *Pattern) starter() *starter {
 // FindAllStringIndex is Regexp.FindAllStringIndex, with the expression
 // run only where a match can start (see starter).
 func (f *Filtered) FindAllStringIndex(s string, n int) [][]int {
-	if n < 0 && f.st != nil && f.st.re == f.Regexp && f.st.at0 != nil {
+	if n < 0 && f.st != nil && f.st.re == f.Regexp && f.st.at1 != nil {
 		t := Text{src: s}
 		return f.st.findAll(&t)
 	}

@@ -283,8 +283,9 @@ func newFiltered(re *regexp.Regexp) *Filtered {
 // search, and the set of the patterns of one rule file that can match it.
 type Text struct {
 	Folded string
-	pairs  [64]uint64 // 4096 bits, indexed by a hash of a byte pair
-	paired bool       // pairs is filled
+	// pairs holds 4096 bits, indexed by a hash of a byte pair; made on
+	// first use (most texts are answered by the literal index).
+	pairs *[64]uint64
 	src    string
 	// canon is the canonical copy of src (see canonText), made on first
 	// use; canonState is 0 before, 1 when made, 2 when src has none.
@@ -305,7 +306,7 @@ func pairKey(a, b byte) uint16 { return (uint16(a)*31 + uint16(b)) & 4095 }
 
 // fillPairs makes the set of byte pairs, on first use.
 func (t *Text) fillPairs() {
-	t.paired = true
+	t.pairs = new([64]uint64)
 	f := t.Folded
 	for i := 0; i+1 < len(f); i++ {
 		k := pairKey(f[i], f[i+1])
@@ -314,7 +315,7 @@ func (t *Text) fillPairs() {
 }
 
 func (t *Text) has(l string) bool {
-	if !t.paired {
+	if t.pairs == nil {
 		t.fillPairs()
 	}
 	for i := 0; i+1 < len(l) && i < 4; i++ {
@@ -350,7 +351,7 @@ func keyLits(lits []string) []keyed {
 }
 
 func (t *Text) hasKeyed(l *keyed) bool {
-	if !t.paired {
+	if t.pairs == nil {
 		t.fillPairs()
 	}
 	for j := 0; j < l.n; j++ {
