@@ -286,7 +286,7 @@ type Text struct {
 	// pairs holds 4096 bits, indexed by a hash of a byte pair; made on
 	// first use (most texts are answered by the literal index).
 	pairs *[64]uint64
-	src    string
+	src   string
 	// canon is the canonical copy of src (see canonText), made on first
 	// use; canonState is 0 before, 1 when made, 2 when src has none.
 	canon      string
