@@ -75,11 +75,13 @@ func splitParagraphs(text string) []string {
 func splitParagraph(p string, out []string) []string {
 	start := 0
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRuneInString(p[i:])
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			i += size
+		// Terminal marks are ASCII or '…' (E2 80 A6): a byte scan finds
+		// them, as no other character's bytes hold them.
+		if c := p[i]; c != '.' && c != '!' && c != '?' && (c != 0xE2 || !strings.HasPrefix(p[i:], "…")) {
+			i++
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(p[i:])
 		end := i + size
 		// Take the run of terminal marks and closing quotes/brackets.
 		for end < len(p) {
