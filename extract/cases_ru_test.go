@@ -1021,6 +1021,24 @@ func TestCasesRuPhrasings(t *testing.T) {
 			pub:  "2024-04-15",
 			want: nil,
 		},
+		{
+			name: "an acquittal told before its verb",
+			text: "Оправдательный приговор вынесен в отношении двух полицейских.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 2, "acquitted": 2, "convicted": nil}},
+		},
+		{
+			name: "an acquittal the jury delivered, told before its verb",
+			text: "Оправдательный вердикт присяжные вынесли трём сотрудникам колонии.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "acquitted": 3, "convicted": nil}},
+		},
+		{
+			name: "a guilty verdict told before its verb",
+			text: "Обвинительный приговор вынесен трём полицейским.",
+			pub:  "2024-04-15",
+			want: []want{{"defendants": 3, "convicted": 3, "acquitted": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
