@@ -227,6 +227,9 @@ func appendText(b *strings.Builder, n *html.Node) {
 // cleanSpace folds runs of white space (non-breaking and other Unicode
 // spaces included) into one space and trims the ends.
 func cleanSpace(s string) string {
+	if spaceClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -260,6 +263,30 @@ func cleanSpace(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// spaceClean reports a text that cleanSpace leaves as it is: single ASCII
+// spaces between words, none at the ends, and no byte that may start one
+// of the other spaces.
+func spaceClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case '\t', '\n', '\r', '\f', '\v', 0xC2, 0xE2, 0xE3, 0xEF:
+			// 0xC2, 0xE2, 0xE3 and 0xEF start the other spaces.
+			return false
+		}
+	}
+	return true
 }
 
 // rawText returns the text of n's child text nodes, as the text of a script.
