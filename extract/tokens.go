@@ -94,6 +94,10 @@ func tokenize(s string) []token {
 		}
 		j := i + size
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && asciiClass[c] == 2 {
+				j++ // an ASCII letter or digit
+				continue
+			}
 			r2, s2 := runeAt(s, j)
 			if wordRune(r2) {
 				j += s2
