@@ -86,22 +86,10 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			continue
 		}
 		if c := t.low[0]; c >= '0' && c <= '9' {
-			if r, ok := isoDate(t); ok {
+			if r, n, ok := digitDate(f, toks, i); ok {
 				out = append(out, r)
+				i += n - 1
 				continue
-			}
-			if r, ok := slashDate(toks, i); ok {
-				out = append(out, r)
-				i += 4
-				continue
-			}
-			// "on the 12th": a day of the month of publication, or of the
-			// month before.
-			if i >= 2 && toks[i-1].low == "the" && ordinalDigits(t.low) && toks[i-2].word && toks[i-2].in(f, rules.LexDatePreps) && month(i+1) == 0 && (i+1 >= len(toks) || toks[i+1].low != "of") {
-				if d := day(i); d > 0 {
-					out = append(out, dateRef{start: toks[i-1].start, end: t.end, day: d, weekday: -1})
-					continue
-				}
 			}
 		}
 		// "Monday's verdict", "yesterday's ruling"
@@ -185,6 +173,31 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		}
 	}
 	return out
+}
+
+// digitDate reads a date that starts with a figure and needs no month
+// name: "2024-03-18", "18/03/2024", and "on the 12th" (a day of the month
+// of publication, or of the month before). It returns the date and the
+// number of tokens read.
+func digitDate(f *rules.Facts, toks []token, i int) (dateRef, int, bool) {
+	t := toks[i]
+	if r, ok := isoDate(t); ok {
+		return r, 1, true
+	}
+	if r, ok := slashDate(toks, i); ok {
+		return r, 5, true
+	}
+	if i < 2 || toks[i-1].low != "the" || !ordinalDigits(t.low) || !toks[i-2].word || !toks[i-2].in(f, rules.LexDatePreps) {
+		return dateRef{}, 0, false
+	}
+	if i+1 < len(toks) && (toks[i+1].low == "of" || f.Months[strings.TrimSuffix(toks[i+1].low, ".")] > 0) {
+		return dateRef{}, 0, false // "the 3rd of October", "the 3rd October"
+	}
+	d, err := strconv.Atoi(t.low[:len(t.low)-2])
+	if err != nil || d < 1 || d > 31 {
+		return dateRef{}, 0, false
+	}
+	return dateRef{start: toks[i-1].start, end: t.end, day: d, weekday: -1}, 1, true
 }
 
 // isoDate reads a date written "2024-03-18".
