@@ -106,7 +106,16 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 		s.rememberRunID(run.ID, runID)
 	}
 	failures, skip, stale, lastOK := st.failures, st.skip, st.stale, st.lastOK
+	idle := true
+	for _, o := range s.sources {
+		idle = idle && !o.running
+	}
 	s.mu.Unlock()
+	if idle {
+		// The daemon waits for the next run: give back the memory the
+		// crawl used.
+		debug.FreeOSMemory()
+	}
 	s.metrics.health(name, failures, stale, lastOK)
 
 	attrs := []any{"result", result, "duration", elapsed.Round(time.Millisecond),

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -52,6 +53,9 @@ environment variable named by the config's token_env (no token: POST refused).`,
 			if err != nil {
 				return err
 			}
+			// Compiling the rules leaves megabytes of garbage; the daemon
+			// mostly waits, so give the memory back before it does.
+			debug.FreeOSMemory()
 			fmt.Fprintf(a.stderr, "trialwatch: serving http://%s (database %s, %d source(s)); Ctrl-C stops\n", addr, db.Path(), len(cfg.Sources))
 			return srv.Run(cmd.Context())
 		},
