@@ -113,8 +113,8 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 	s.mu.Unlock()
 	if idle {
 		// The daemon waits for the next run: give back the memory the
-		// crawl used.
-		debug.FreeOSMemory()
+		// crawl used, once the run is told.
+		defer debug.FreeOSMemory()
 	}
 	s.metrics.health(name, failures, stale, lastOK)
 
