@@ -40,6 +40,11 @@ func firstRunes(t *syntax.Regexp) (*runeSet, bool) {
 	if !addFirst(t, &pairs) || len(pairs) > maxFirstPairs {
 		return nil, false
 	}
+	return setOf(pairs), true
+}
+
+// setOf makes a set of lo-hi pairs of characters.
+func setOf(pairs []rune) *runeSet {
 	s := &runeSet{}
 	n := normalize(pairs)
 	for i := 0; i+1 < len(n); i += 2 {
@@ -51,7 +56,7 @@ func firstRunes(t *syntax.Regexp) (*runeSet, bool) {
 			s.ranges = append(s.ranges, max(lo, utf8.RuneSelf), hi)
 		}
 	}
-	return s, true
+	return s
 }
 
 // addFirst adds to pairs the characters that can start a match of t, and
@@ -97,6 +102,15 @@ func addFirst(t *syntax.Regexp, pairs *[]rune) bool {
 		return true
 	}
 	return false // any character
+}
+
+// runeCount is the number of characters of normalized lo-hi pairs.
+func runeCount(pairs []rune) int {
+	n := 0
+	for i := 0; i+1 < len(pairs); i += 2 {
+		n += int(pairs[i+1]-pairs[i]) + 1
+	}
+	return n
 }
 
 // normalize sorts lo-hi pairs and joins those that overlap or touch.

@@ -67,8 +67,21 @@ func newStarter(re *regexp.Regexp) *starter {
 		return s
 	}
 	heads, ok := leads(t)
+	var cls *runeSet
 	if !ok || len(heads) == 0 {
-		return s.byClass(t)
+		// Some alternatives start with words, others with a class of
+		// characters ("Ленинский районный суд", "районный суд").
+		// They are worth finding by their words only when the words stand
+		// for characters the class would try everywhere.
+		h, pairs, ok := mixedLeads(t)
+		if !ok || len(h) == 0 || len(pairs) == 0 || len(h) > maxHeads {
+			return s.byClass(t)
+		}
+		var all []rune
+		if addFirst(t, &all) && runeCount(normalize(pairs)) >= runeCount(normalize(all)) {
+			return s.byClass(t)
+		}
+		heads, cls = h, setOf(pairs)
 	}
 	heads = shorten(heads, 48)
 	for _, h := range heads {
@@ -83,7 +96,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if err != nil {
 		return s
 	}
-	s.at1, s.heads = at1, heads
+	s.at1, s.heads, s.cls = at1, heads, cls
 	if len(heads) > maxIndexed {
 		var by [256][]string
 		for _, h := range heads {
@@ -128,16 +141,78 @@ func (s *starter) byClass(t *syntax.Regexp) *starter {
 // pos, where a match may start; false when there are too many to try one
 // by one, or the starter knows none.
 func (s *starter) places(t *Text, pos int, buf []int) ([]int, bool) {
-	if s.cls != nil {
-		return s.cls.starts(t.src[pos:], buf)
+	if s.heads == nil {
+		if s.cls != nil {
+			return s.cls.starts(t.src[pos:], buf)
+		}
+		return nil, false
 	}
 	canon, ok := t.canonical()
-	if !ok || s.heads == nil {
+	if !ok {
 		return nil, false
 	}
 	// No head starts inside a character cut at pos, so the places found
 	// in the rest of the copy are those of a copy of the rest.
-	return s.starts(canon[pos:], buf)
+	if s.cls == nil {
+		return s.starts(canon[pos:], buf)
+	}
+	var hb [maxStarts + 1]int
+	var cb [maxClassStarts + 1]int
+	hs, ok := s.starts(canon[pos:], hb[:])
+	if !ok {
+		return nil, false
+	}
+	cs, ok := s.cls.starts(t.src[pos:], cb[:])
+	if !ok {
+		return nil, false
+	}
+	// Both in order; a place in both is tried once.
+	out := buf[:0]
+	for len(hs) > 0 || len(cs) > 0 {
+		var p int
+		switch {
+		case len(cs) == 0 || len(hs) > 0 && hs[0] < cs[0]:
+			p, hs = hs[0], hs[1:]
+		case len(hs) == 0 || cs[0] < hs[0]:
+			p, cs = cs[0], cs[1:]
+		default:
+			p, hs, cs = hs[0], hs[1:], cs[1:]
+		}
+		if out = append(out, p); len(out) > maxClassStarts {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// mixedLeads is leads for an expression some of whose alternatives start
+// with a class of characters: every non-empty match of t starts with one of
+// heads (canonical strings) or with a character of the lo-hi pairs; false
+// when neither is known.
+func mixedLeads(t *syntax.Regexp) (heads []string, pairs []rune, ok bool) {
+	if h, ok := leads(t); ok {
+		return h, nil, true
+	}
+	switch t.Op {
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
+		return mixedLeads(t.Sub[0])
+	case syntax.OpAlternate, syntax.OpConcat:
+		for _, sub := range t.Sub {
+			h, p, ok := mixedLeads(sub)
+			if !ok {
+				return nil, nil, false
+			}
+			heads, pairs = union(heads, h), append(pairs, p...)
+			if t.Op == syntax.OpConcat && !nullable(sub) {
+				break
+			}
+		}
+		return heads, pairs, true
+	}
+	if !addFirst(t, &pairs) {
+		return nil, nil, false
+	}
+	return nil, pairs, true
 }
 
 // anchoredStart reports an expression whose every match starts at the
