@@ -26,7 +26,8 @@ type Facts struct {
 	// people ("all seven charges").
 	Things []string `yaml:"things"`
 	// Units maps words of time to months ("years": 12); 0 means a unit that
-	// only refines a compound term ("days").
+	// only refines a compound term ("days"), and a negative number counts
+	// days ("weeks": -7), rounded to whole months, at least one.
 	Units map[string]int `yaml:"units"`
 	// Half lists the words of "and a half" ("half").
 	Half []string `yaml:"half"`
