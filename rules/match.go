@@ -48,6 +48,9 @@ type starter struct {
 	// cls, for an expression without heads, holds the characters that
 	// can start a match (see runeSet).
 	cls *runeSet
+	// back says that a match may also start one character before a head
+	// (see backLeads).
+	back bool
 }
 
 // maxIndexed is how many heads are searched for one by one; more are
@@ -68,7 +71,15 @@ func newStarter(re *regexp.Regexp) *starter {
 	}
 	heads, ok := leads(t)
 	var cls *runeSet
+	back := false
 	if !ok || len(heads) == 0 {
+		// A word after one character that is not part of it, written
+		// for scripts \b does not know: "(?:^|[^\p{L}])осудил".
+		if h, ok := backLeads(t); ok && len(h) > 0 && len(h) <= maxHeads {
+			heads, back = h, true
+		}
+	}
+	if !back && (!ok || len(heads) == 0) {
 		// Some alternatives start with words, others with a class of
 		// characters ("Ленинский районный суд", "районный суд").
 		// They are worth finding by their words only when the words stand
@@ -96,7 +107,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if err != nil {
 		return s
 	}
-	s.at1, s.heads, s.cls = at1, heads, cls
+	s.at1, s.heads, s.cls, s.back = at1, heads, cls, back
 	if len(heads) > maxIndexed {
 		var by [256][]string
 		for _, h := range heads {
@@ -153,6 +164,30 @@ func (s *starter) places(t *Text, pos int, buf []int) ([]int, bool) {
 	}
 	// No head starts inside a character cut at pos, so the places found
 	// in the rest of the copy are those of a copy of the rest.
+	if s.back {
+		var hb [maxStarts + 1]int
+		hs, ok := s.starts(canon[pos:], hb[:])
+		if !ok {
+			return nil, false
+		}
+		rest := t.src[pos:]
+		out := buf[:0]
+		for _, h := range hs {
+			if h > 0 {
+				_, w := utf8.DecodeLastRuneInString(rest[:h])
+				if n := len(out); n == 0 || out[n-1] < h-w {
+					out = append(out, h-w)
+				}
+			}
+			if n := len(out); n == 0 || out[n-1] < h {
+				out = append(out, h)
+			}
+			if len(out) > maxClassStarts {
+				return nil, false
+			}
+		}
+		return out, true
+	}
 	if s.cls == nil {
 		return s.starts(canon[pos:], buf)
 	}
@@ -183,6 +218,63 @@ func (s *starter) places(t *Text, pos int, buf []int) ([]int, bool) {
 		}
 	}
 	return out, true
+}
+
+// backLeads returns canonical strings such that every match of t starts
+// where one of them stands or one character before: an alternative may be
+// one character, or none, followed by an expression with heads
+// ("(?:^|[^\p{L}])осудил"). False when no such set is known.
+func backLeads(t *syntax.Regexp) ([]string, bool) {
+	if h, ok := leads(t); ok {
+		return h, true
+	}
+	switch t.Op {
+	case syntax.OpCapture:
+		return backLeads(t.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range t.Sub {
+			h, ok := backLeads(sub)
+			if !ok {
+				return nil, false
+			}
+			out = union(out, h)
+		}
+		return out, len(out) <= maxHeads
+	case syntax.OpConcat:
+		if len(t.Sub) < 2 || !atMostOneRune(t.Sub[0]) {
+			return nil, false
+		}
+		h, ok := leadsSeq(t.Sub[1:])
+		if !ok || len(h) == 0 || nullable(concat(t.Sub[1:])) {
+			return nil, false
+		}
+		return h, true
+	}
+	return nil, false
+}
+
+// atMostOneRune reports an expression whose every match is one character
+// or empty.
+func atMostOneRune(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpEmptyMatch,
+		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		return len(t.Rune) <= 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return atMostOneRune(t.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range t.Sub {
+			if !atMostOneRune(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // mixedLeads is leads for an expression some of whose alternatives start
