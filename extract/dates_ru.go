@@ -47,5 +47,5 @@ func numericDate(t token) (dateRef, bool) {
 // prevYearAfter reports a phrase at toks[k] that puts the month before it
 // in the year before publication ("в феврале прошлого года").
 func prevYearAfter(f *rules.Facts, toks []token, k int) bool {
-	return phraseAt(f, "prev_year", toks, k) > 0
+	return phraseAtLex(f, rules.LexPrevYear, toks, k) > 0
 }

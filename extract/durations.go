@@ -283,34 +283,8 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 	return term{}, i, false
 }
 
-// phraseAt reports how many tokens of a multi-word lexicon entry ("up to")
-// start at toks[i], or 0.
-func phraseAt(f *rules.Facts, lexicon string, toks []token, i int) int {
-	if i >= len(toks) {
-		return 0
-	}
-	if !f.StartsPhrase(lexicon, toks[i].low) {
-		if f.Is(lexicon, toks[i].low) {
-			return 1
-		}
-		return 0
-	}
-	for n := 3; n >= 1; n-- {
-		if i+n > len(toks) {
-			continue
-		}
-		var parts []string
-		for k := i; k < i+n; k++ {
-			parts = append(parts, toks[k].low)
-		}
-		if f.Is(lexicon, strings.Join(parts, " ")) {
-			return n
-		}
-	}
-	return 0
-}
-
-// phraseAtLex is phraseAt for a lexicon named by its Lex.
+// phraseAtLex reports how many tokens of a multi-word entry of lexicon l
+// ("up to") start at toks[i], or 0.
 func phraseAtLex(f *rules.Facts, lexicon rules.Lex, toks []token, i int) int {
 	if i >= len(toks) {
 		return 0
