@@ -38,19 +38,73 @@ type Progress struct {
 // Pipeline crawls sources into a store.
 type Pipeline struct {
 	db    *store.DB
-	rules *rules.Set
+	rules *ruleHolder
 	opts  Options
 }
 
 // New returns a pipeline that stores into db and reads pages with rs.
 func New(db *store.DB, rs *rules.Set, opts Options) *Pipeline {
+	return newPipeline(db, &ruleHolder{set: rs, keep: true}, opts)
+}
+
+// NewLoading returns a pipeline that stores into db and reads pages with
+// the rules load returns. The rules are loaded when a crawl starts and
+// dropped when the last running crawl ends, so a daemon holds no compiled
+// rules between its scheduled runs, and edits to rule files take effect at
+// the next run. A load that fails fails that crawl, with the error.
+func NewLoading(db *store.DB, load func() (*rules.Set, error), opts Options) *Pipeline {
+	return newPipeline(db, &ruleHolder{load: load}, opts)
+}
+
+func newPipeline(db *store.DB, rh *ruleHolder, opts Options) *Pipeline {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Pipeline{db: db, rules: rs, opts: opts}
+	return &Pipeline{db: db, rules: rh, opts: opts}
+}
+
+// ruleHolder hands a rule set to the crawls that run, loading it for the
+// first and dropping it after the last unless it is kept.
+type ruleHolder struct {
+	load func() (*rules.Set, error)
+	keep bool
+
+	mu    sync.Mutex
+	set   *rules.Set
+	users int
+}
+
+func (h *ruleHolder) acquire() (*rules.Set, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.set == nil {
+		rs, err := h.load()
+		if err != nil {
+			return nil, err
+		}
+		h.set = rs
+	}
+	h.users++
+	return h.set, nil
+}
+
+func (h *ruleHolder) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.users--
+	if h.users == 0 && !h.keep {
+		h.set = nil
+	}
+}
+
+// loaded reports whether the holder holds a rule set now.
+func (h *ruleHolder) loaded() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.set != nil
 }
 
 // Crawl runs one crawl of src and records it in the store. The run is
@@ -64,9 +118,19 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 		return run, fmt.Errorf("pipeline: %s: %w", src.Name, err)
 	}
 	run.ID = id
+	rs, err := p.rules.acquire()
+	if err != nil {
+		run.Finished = p.opts.Now()
+		run.Err = err.Error()
+		if ferr := p.db.FinishRun(run); ferr != nil {
+			p.opts.Logger.Warn("run not recorded", "source", src.Name, "err", ferr)
+		}
+		return run, fmt.Errorf("pipeline: %s: %w", src.Name, err)
+	}
+	defer p.rules.release()
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
-	s := &sink{p: p, source: src.Name, stop: stop}
+	s := &sink{p: p, rules: rs, source: src.Name, stop: stop}
 	opts := crawler.Options{
 		UserAgent:     p.opts.UserAgent,
 		AllowNetworks: p.opts.AllowNetworks,
@@ -110,6 +174,7 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 // sink extracts and stores each article page the crawler hands over.
 type sink struct {
 	p      *Pipeline
+	rules  *rules.Set
 	source string
 	stop   context.CancelCauseFunc
 
@@ -134,7 +199,12 @@ func (p *Pipeline) Process(ctx context.Context, page *trialwatch.Page) (store.Sa
 }
 
 func (p *Pipeline) process(ctx context.Context, page *trialwatch.Page, visits []uint64) (store.SaveResult, error) {
-	res := extract.Extract(page, p.rules)
+	rs, err := p.rules.acquire()
+	if err != nil {
+		return store.SaveResult{}, fmt.Errorf("pipeline: %w", err)
+	}
+	defer p.rules.release()
+	res := extract.Extract(page, rs)
 	return p.db.Save(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits})
 }
 
@@ -149,7 +219,7 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 // that fails leaves its visit ids unmarked, so the next crawl fetches the
 // page again, and a store that takes no more writes stops the crawl.
 func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []uint64) error {
-	res := extract.Extract(page, s.p.rules)
+	res := extract.Extract(page, s.rules)
 	url := page.URL // the callback keeps no hold on the page body
 	s.pending.Add(1)
 	s.p.db.SaveAsync(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits},

@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"net/http/httptest"
 	"net/netip"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,5 +80,91 @@ func TestDecisionsDropsOngoing(t *testing.T) {
 	out := decisions(in)
 	if len(out) != 2 || out[0].Stage != trialwatch.StageVerdict || out[1].Stage != trialwatch.StageAppeal {
 		t.Errorf("decisions = %+v", out)
+	}
+}
+
+func TestLoadingPipelineHoldsRulesOnlyWhileCrawling(t *testing.T) {
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	db, err := store.Open(filepath.Join(t.TempDir(), "tw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src := &trialwatch.Source{
+		Name:     "herald",
+		Start:    []string{site.URL + "/"},
+		Follow:   []*regexp.Regexp{regexp.MustCompile(`^/page/\d+$`)},
+		Articles: []*regexp.Regexp{regexp.MustCompile(`^/news/\d{4}/`)},
+		Parallel: 2, MaxDepth: 3, Timeout: 5 * time.Second, MaxBody: 1 << 20,
+		AllowedDomains: []string{"127.0.0.1"},
+	}
+	var loads int
+	var loadErr error
+	p := NewLoading(db, func() (*rules.Set, error) {
+		loads++
+		if loadErr != nil {
+			return nil, loadErr
+		}
+		return rules.Default(), nil
+	}, Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}})
+	if p.rules.loaded() {
+		t.Fatal("rules loaded before any crawl")
+	}
+	ctx := context.Background()
+	run, err := p.Crawl(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loads != 1 || p.rules.loaded() {
+		t.Errorf("after a crawl: %d loads, loaded=%v; want 1 load, rules dropped", loads, p.rules.loaded())
+	}
+	stored := run.Counts["cases_new"]
+	if stored == 0 {
+		t.Fatalf("first crawl found no cases: %v", run.Counts)
+	}
+
+	loadErr = errors.New("rules: custom/en.yaml:7: bad pattern")
+	failed, err := p.Crawl(ctx, src)
+	if err == nil || !strings.Contains(err.Error(), "custom/en.yaml:7") {
+		t.Fatalf("crawl with broken rules: err = %v, want the load error", err)
+	}
+	if failed.Err == "" || failed.ID == 0 {
+		t.Errorf("failed run = %+v, want it recorded with its error", failed)
+	}
+	runs, err := db.Runs(10)
+	if err != nil || len(runs) != 2 || !strings.Contains(runs[0].Err+runs[1].Err, "bad pattern") {
+		t.Errorf("stored runs = %+v, %v; want the failed run recorded", runs, err)
+	}
+	var cases int
+	if err := db.Cases(ctx, store.Query{}, func(trialwatch.StoredCase) error { cases++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if cases != stored {
+		t.Errorf("%d cases after the failed crawl, want the %d stored before", cases, stored)
+	}
+}
+
+func TestRuleHolderSharesOneSetAmongRunningCrawls(t *testing.T) {
+	var loads int
+	h := &ruleHolder{load: func() (*rules.Set, error) { loads++; return &rules.Set{}, nil }}
+	a, _ := h.acquire()
+	b, _ := h.acquire()
+	if a != b || loads != 1 {
+		t.Fatalf("two running crawls got different sets or %d loads", loads)
+	}
+	h.release()
+	if !h.loaded() {
+		t.Fatal("rules dropped while a crawl still runs")
+	}
+	h.release()
+	if h.loaded() {
+		t.Fatal("rules kept after the last crawl")
+	}
+	kept := &ruleHolder{set: &rules.Set{}, keep: true}
+	kept.acquire()
+	kept.release()
+	if !kept.loaded() {
+		t.Fatal("a fixed rule set was dropped")
 	}
 }
