@@ -26,9 +26,12 @@ environment variable named by the config's token_env (no token: POST refused).`,
 			if err != nil {
 				return err
 			}
-			rs, err := a.rules()
-			if err != nil {
-				return err
+			if a.rulesDir != "" {
+				// Read the rule files now, so that a mistake in them stops
+				// the daemon at once rather than its first crawl.
+				if _, err := a.rules(); err != nil {
+					return err
+				}
 			}
 			if addr == "" {
 				addr = cfg.Listen
@@ -38,7 +41,9 @@ environment variable named by the config's token_env (no token: POST refused).`,
 				return err
 			}
 			defer db.Close()
-			p := pipeline.New(db, rs, pipeline.Options{
+			// The rules are compiled for each crawl and dropped after it:
+			// between its runs the daemon holds none of them.
+			p := pipeline.NewLoading(db, a.rules, pipeline.Options{
 				UserAgent:     cfg.UserAgent,
 				AllowNetworks: cfg.AllowNetworks,
 				Logger:        a.log,
@@ -53,8 +58,8 @@ environment variable named by the config's token_env (no token: POST refused).`,
 			if err != nil {
 				return err
 			}
-			// Compiling the rules leaves megabytes of garbage; the daemon
-			// mostly waits, so give the memory back before it does.
+			// Starting leaves garbage; the daemon mostly waits, so give
+			// the memory back before it does.
 			debug.FreeOSMemory()
 			fmt.Fprintf(a.stderr, "trialwatch: serving http://%s (database %s, %d source(s)); Ctrl-C stops\n", addr, db.Path(), len(cfg.Sources))
 			return srv.Run(cmd.Context())
