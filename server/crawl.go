@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"time"
@@ -114,7 +115,7 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 	if idle {
 		// The daemon waits for the next run: give back the memory the
 		// crawl used, once the run is told.
-		defer debug.FreeOSMemory()
+		defer releaseMemory()
 	}
 	s.metrics.health(name, failures, stale, lastOK)
 
@@ -162,4 +163,12 @@ func (s *Server) rememberRunID(id uint64, runID string) {
 		delete(s.runIDs, s.runKeys[0])
 		s.runKeys = s.runKeys[1:]
 	}
+}
+
+// releaseMemory returns the heap a finished crawl leaves to the system. It
+// collects twice: objects parked in a sync.Pool (the store's compressors)
+// outlive one collection and are freed by the next.
+func releaseMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
 }
