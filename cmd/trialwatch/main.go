@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -30,6 +31,10 @@ import (
 const memoryLimit = 96 << 20
 
 func main() {
+	// Heap profiling samples allocations and keeps a table of their
+	// stacks, over a megabyte that a long-running daemon has no use for;
+	// --memprofile turns it back on.
+	runtime.MemProfileRate = 0
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}

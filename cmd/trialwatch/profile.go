@@ -8,10 +8,15 @@ import (
 	"time"
 )
 
+// defaultMemProfileRate is the runtime's default sampling rate, which main
+// turns off.
+const defaultMemProfileRate = 512 * 1024
+
 // startProfile starts the CPU profile --cpuprofile asks for, and the heap
 // profile of --memprofile.
 func (a *app) startProfile() error {
 	if a.memProfile != "" {
+		runtime.MemProfileRate = defaultMemProfileRate
 		a.stopMem = watchHeap(a.memProfile)
 	}
 	if a.cpuProfile == "" {
