@@ -26,6 +26,9 @@ func lowerMonthOK(f *rules.Facts, toks []token, i int, year func(int) int) bool 
 
 // numericDate reads a date written as day.month.year ("18.03.2024").
 func numericDate(t token) (dateRef, bool) {
+	if c := t.low[0]; c < '0' || c > '9' || strings.Count(t.low, ".") < 2 {
+		return dateRef{}, false
+	}
 	parts := strings.Split(strings.TrimSuffix(t.low, "."), ".")
 	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
 		return dateRef{}, false

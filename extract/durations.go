@@ -295,15 +295,19 @@ func phraseAtLex(f *rules.Facts, lexicon rules.Lex, toks []token, i int) int {
 		}
 		return 0
 	}
+	var buf [64]byte
 	for n := 3; n >= 1; n-- {
 		if i+n > len(toks) {
 			continue
 		}
-		var parts []string
+		phrase := buf[:0]
 		for k := i; k < i+n; k++ {
-			parts = append(parts, toks[k].low)
+			if k > i {
+				phrase = append(phrase, ' ')
+			}
+			phrase = append(phrase, toks[k].low...)
 		}
-		if f.Words(strings.Join(parts, " ")).Has(lexicon) {
+		if f.WordsOf(phrase).Has(lexicon) {
 			return n
 		}
 	}

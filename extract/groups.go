@@ -130,7 +130,8 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			if !t.word || !t.upper || overlapsAny(t.start, t.end, masks) {
 				continue
 			}
-			key, ok := known.key[strings.ToLower(stripPossessive(t.text))]
+			var buf [64]byte
+			key, ok := known.key[string(rules.AppendLower(buf[:0], stripPossessive(t.text)))]
 			if !ok || inGroups(out, t.start) {
 				continue
 			}
@@ -157,12 +158,16 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 // countAt reads a counted group at toks[i]: "[all|the|other] N [adjectives]
 // noun", "N of them", "N of the M noun", "the remaining N", "N were…", and
 // ordinals ("a fourth defendant", "the fourth").
+// onHeap returns a copy of g to keep: countAt builds its group on the
+// stack and makes one only for a count it found.
+func (g group) onHeap() *group { return &g }
+
 func countAt(f *rules.Facts, toks []token, i int) (*group, int) {
 	if g, next := halfAt(f, toks, i); g != nil {
 		return g, next
 	}
 	j := i
-	g := &group{start: toks[i].start, kind: gCount}
+	g := group{start: toks[i].start, kind: gCount}
 	flagged := false
 	for j < len(toks) && j < i+3 {
 		t := &toks[j]
@@ -227,7 +232,7 @@ number:
 		k2 := k + 1
 		if toks[k2].in(f, rules.LexGroup) || toks[k2].low == "those" || toks[k2].in(f, rules.LexRelatives) {
 			g.part, g.end = true, toks[k2].end
-			return g, k2 + 1
+			return g.onHeap(), k2 + 1
 		}
 		if toks[k2].in(f, rules.LexDeterminers) {
 			if m, k3, ok := numberAt(f, toks, k2+1); ok {
@@ -238,11 +243,11 @@ number:
 					g.noun = noun
 				}
 				g.end = end
-				return g, next
+				return g.onHeap(), next
 			}
 			if noun, kn := personAfter(f, toks, k2+1); noun != "" {
 				g.part, g.end = true, toks[kn].end
-				return g, kn + 1
+				return g.onHeap(), kn + 1
 			}
 		}
 		return nil, i
@@ -251,27 +256,27 @@ number:
 		g.end = toks[kn].end
 		g.defendants = f.Is("defendant_nouns", noun)
 		g.noun = noun
-		return g, kn + 1
+		return g.onHeap(), kn + 1
 	}
 	if noun, kn := nounAfter(f, rules.LexDecisionNouns, toks, k); noun != "" {
 		g.end, g.decisions = toks[kn].end, true
-		return g, kn + 1
+		return g.onHeap(), kn + 1
 	}
 	if k < len(toks) && (toks[k].in(f, rules.LexPart)) {
 		g.part, g.end = true, toks[k].end
-		return g, k + 1
+		return g.onHeap(), k + 1
 	}
 	if j > 0 && (toks[j-1].low == "," || toks[j-1].low == ":" || toks[j-1].low == ";" || toks[j-1].low == "and") && k+1 < len(toks) && toks[k].low == "to" && mayStartTerm(f, toks[k+1]) {
 		g.end = toks[k-1].end // "…to 5 years, two to 6 years and one to 9"
-		return g, k
+		return g.onHeap(), k
 	}
 	if j > 0 && (k >= len(toks) || !toks[k].word) && decisionWord(f, toks[j-1].text) {
 		g.end = toks[k-1].end // "and acquitted two."
-		return g, k
+		return g.onHeap(), k
 	}
 	if flagged || (k < len(toks) && (toks[k].in(f, rules.LexBareVerbs) || decisionWord(f, toks[k].text)) && (j == 0 || !toks[j-1].word || toks[j-1].in(f, rules.LexAnd) || toks[j-1].low == "while")) {
 		g.end = toks[k-1].end
-		return g, k
+		return g.onHeap(), k
 	}
 	return nil, i
 }

@@ -17,6 +17,7 @@ func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
 // whether the sentence may name victims at all.
 func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool) []*group {
 	var names []*group
+	var buf [64]byte
 	if !hasUpperAfterStart(s) {
 		return nil
 	}
@@ -24,7 +25,7 @@ func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victi
 		start, end := m[0], m[1]
 		words := strings.Fields(s[start:end])
 		// Drop leading words that open a sentence ("In March", "The").
-		for len(words) > 0 && (f.Is("court_strip", strings.ToLower(words[0])) || f.Months[strings.ToLower(words[0])] > 0) {
+		for len(words) > 0 && (isLower(f, "court_strip", words[0]) || f.Months[string(rules.AppendLower(buf[:0], words[0]))] > 0) {
 			start += strings.Index(s[start:], words[0]) + len(words[0])
 			start += len(s[start:]) - len(strings.TrimLeft(s[start:], " "))
 			words = words[1:]
@@ -95,7 +96,8 @@ func personName(f *rules.Facts, words []string) bool {
 			continue
 		}
 		w = stripPossessive(strings.TrimSuffix(w, "."))
-		lw := strings.ToLower(w)
+		var buf [64]byte
+		lw := string(rules.AppendLower(buf[:0], w))
 		if f.Is("org_words", w) || f.Is("org_words", lw) {
 			return false
 		}
@@ -134,7 +136,7 @@ func inGroups(gs []*group, pos int) bool {
 // stripTitles drops ranks and honorifics before a name ("Police Staff
 // Sergeant Gerry Maliban").
 func stripTitles(f *rules.Facts, words []string) []string {
-	for len(words) > 1 && f.Is("titles", strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+	for len(words) > 1 && isLower(f, "titles", strings.TrimSuffix(words[0], ".")) {
 		words = words[1:]
 	}
 	return words
@@ -148,11 +150,18 @@ func nameKey(words []string) string {
 // isJudge reports a name with a judge's title ("Judge Tom Lee").
 func isJudge(f *rules.Facts, words []string) bool {
 	for _, w := range words {
-		if f.Is("judges", strings.ToLower(strings.TrimSuffix(w, "."))) {
+		if isLower(f, "judges", strings.TrimSuffix(w, ".")) {
 			return true
 		}
 	}
 	return false
+}
+
+// isLower is f.Is(lexicon, strings.ToLower(w)), without making the
+// lower-case string.
+func isLower(f *rules.Facts, lexicon, w string) bool {
+	var buf [64]byte
+	return f.Is(lexicon, string(rules.AppendLower(buf[:0], w)))
 }
 
 // hasUpperAfterStart reports an upper-case letter after the first one: a

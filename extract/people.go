@@ -36,7 +36,7 @@ func knownPeople(f *rules.Facts, title rawSentence, sents []rawSentence) *people
 		}
 		for _, span := range nameSpans(f, t, r.toks) {
 			words := strings.Fields(t[span[0]:span[1]])
-			for len(words) > 0 && f.Is("court_strip", strings.ToLower(words[0])) {
+			for len(words) > 0 && isLower(f, "court_strip", words[0]) {
 				words = words[1:]
 			}
 			if len(words) < 2 || !personName(f, words) || isJudge(f, words) {

@@ -225,7 +225,8 @@ func (f *Facts) CountryOf(word string) string {
 	if c, ok := f.countryOf[word]; ok {
 		return c // already lower case
 	}
-	return f.countryOf[strings.ToLower(word)]
+	var buf [64]byte
+	return f.countryOf[string(AppendLower(buf[:0], word))]
 }
 
 // LowerCountry reports whether the rules write a country word in lower

@@ -169,6 +169,9 @@ func (w Words) Starts(l Lex) bool { return w.first&(1<<l) != 0 }
 // Words returns the lexicons a lower-case word is in.
 func (f *Facts) Words(word string) Words { return f.words[word] }
 
+// WordsOf is Words for a word held in bytes; it makes no string.
+func (f *Facts) WordsOf(word []byte) Words { return f.words[string(word)] }
+
 // indexWords builds the word sets from the lexicons.
 func (f *Facts) indexWords() {
 	f.words = map[string]Words{}
