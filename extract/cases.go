@@ -24,8 +24,8 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 		return nil
 	}
 	raw := splitArticle(f, a)
-	titleToks := annotate(f, tokenize(a.Title))
-	known := knownPeople(f, rawSentence{a.Title, -1, titleToks, rules.NewText(a.Title)}, raw)
+	title := prepare(f, a.Title, -1)
+	known := knownPeople(f, title, raw)
 	sents := make([]*sent, len(raw))
 	for i, r := range raw {
 		sents[i] = analyzeText(f, r, known)
@@ -39,7 +39,7 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 		b.add(s, prev)
 	}
 	if a.Title != "" {
-		if t := analyzeText(f, rawSentence{a.Title, -1, titleToks, rules.NewText(a.Title)}, known); t.anchor() {
+		if t := analyzeText(f, title, known); t.anchor() {
 			b.title = b.mention(t, nil)
 		}
 	}
@@ -99,15 +99,50 @@ func splitArticle(f *rules.Facts, a trialwatch.Article) []rawSentence {
 	if strings.TrimSpace(a.Text) != "" {
 		for p, para := range splitParagraphs(a.Text) {
 			for _, s := range splitParagraph(para, nil) {
-				out = append(out, rawSentence{s, p, annotate(f, tokenize(s)), rules.NewText(s)})
+				out = append(out, prepare(f, s, p))
 			}
 		}
 		return out
 	}
 	for i, s := range a.Sentences {
-		out = append(out, rawSentence{s, i, annotate(f, tokenize(s)), rules.NewText(s)})
+		out = append(out, prepare(f, s, i))
 	}
 	return out
+}
+
+// prepare tokenizes a sentence and makes its prefilter text. Both need its
+// lower case, which is made once; a sentence whose white space is single
+// spaces already is its own folded form.
+func prepare(f *rules.Facts, s string, para int) rawSentence {
+	lower, same := lowerKeepingOffsets(s)
+	toks := annotate(f, tokenizeLower(s, lower, same))
+	if same && foldsToLower(s) {
+		return rawSentence{s, para, toks, rules.NewTextFolded(s, lower)}
+	}
+	return rawSentence{s, para, toks, rules.NewText(s)}
+}
+
+// foldsToLower reports whether rules.Fold(s) is the lower case of s: s is
+// valid UTF-8 (lowerKeepingOffsets checks it) and holds no white space but
+// single ASCII spaces.
+func foldsToLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return false
+		case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3:
+			// The lead bytes of the other white space (U+0085, U+00A0,
+			// U+1680, U+2000–U+205F, U+3000).
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // majorityCountry is the country the article names most often.

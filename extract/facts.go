@@ -59,7 +59,7 @@ func (s *sent) clauseOf(pos int) int {
 
 // analyze finds the facts of one sentence.
 func analyze(f *rules.Facts, text string, para int, known *people) *sent {
-	return analyzeText(f, rawSentence{text, para, annotate(f, tokenize(text)), rules.NewText(text)}, known)
+	return analyzeText(f, prepare(f, text, para), known)
 }
 
 // analyzeText is analyze for a sentence already tokenized and prepared.

@@ -78,8 +78,14 @@ func wordRune(r rune) bool {
 // tokenize splits s into words (letters and digits, with inner hyphens,
 // dots and apostrophes: "ex-cops", "7.5-9", "U.S.") and punctuation marks.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
 	lower, sameOffsets := lowerKeepingOffsets(s)
+	return tokenizeLower(s, lower, sameOffsets)
+}
+
+// tokenizeLower is tokenize for a text whose lower case
+// lowerKeepingOffsets has made.
+func tokenizeLower(s, lower string, sameOffsets bool) []token {
+	toks := make([]token, 0, len(s)/5+1)
 	i := 0
 	for i < len(s) {
 		r, size := runeAt(s, i)

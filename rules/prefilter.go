@@ -302,6 +302,12 @@ func NewText(s string) *Text {
 	return &Text{Folded: Fold(s), src: s}
 }
 
+// NewTextFolded is NewText for a text whose folded form the caller has
+// made; folded must equal Fold(s).
+func NewTextFolded(s, folded string) *Text {
+	return &Text{Folded: folded, src: s}
+}
+
 func pairKey(a, b byte) uint16 { return (uint16(a)*31 + uint16(b)) & 4095 }
 
 // fillPairs makes the set of byte pairs, on first use.
