@@ -77,7 +77,7 @@ func splitParagraph(p string, out []string) []string {
 	for i := 0; i < len(p); {
 		// Terminal marks are ASCII or '…' (E2 80 A6): a byte scan finds
 		// them, as no other character's bytes hold them.
-		if c := p[i]; c != '.' && c != '!' && c != '?' && (c != 0xE2 || !strings.HasPrefix(p[i:], "…")) {
+		if c := p[i]; !terminalLead[c] || c == 0xE2 && !strings.HasPrefix(p[i:], "…") {
 			i++
 			continue
 		}
@@ -130,6 +130,9 @@ func splitParagraph(p string, out []string) []string {
 	}
 	return out
 }
+
+// terminalLead marks the bytes a terminal mark starts with.
+var terminalLead = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
 func isClosing(r rune) bool {
 	switch r {
