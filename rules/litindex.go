@@ -48,6 +48,9 @@ type litIndex struct {
 	one              [256][]litEntry
 	any1             bool
 	two, three, long litTable
+	// lead holds the byte pairs that start a literal of two bytes or
+	// more: most places of a text start none, and are passed over.
+	lead [1 << 16 / 64]uint64
 }
 
 func hash2(a, b byte) uint32 { return (uint32(a)*131 + uint32(b)) & (litBuckets - 1) }
@@ -75,6 +78,10 @@ func newLitIndex(ps []*Pattern) *litIndex {
 		for _, l := range dedupe(p.lits) {
 			e := litEntry{s: l, pat: uint16(i)}
 			n++
+			if len(l) >= 2 {
+				k := uint16(l[0])<<8 | uint16(l[1])
+				ix.lead[k>>6] |= 1 << (k & 63)
+			}
 			switch len(l) {
 			case 0:
 				// An empty literal is no filter; required never gives one.
@@ -116,6 +123,9 @@ func (ix *litIndex) scan(f string) (out [4]uint64) {
 			break
 		}
 		a, b := f[i], f[i+1]
+		if k := uint16(a)<<8 | uint16(b); ix.lead[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
 		if h := hash2(a, b); ix.two.used[h>>6]&(1<<(h&63)) != 0 {
 			for _, e := range ix.two.entries[ix.two.start[h]:ix.two.start[h+1]] {
 				if e.s[0] == a && e.s[1] == b {
