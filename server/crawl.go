@@ -115,7 +115,7 @@ func (s *Server) execute(st *sourceState, runID, trigger string) {
 	if idle {
 		// The daemon waits for the next run: give back the memory the
 		// crawl used, once the run is told.
-		defer releaseMemory()
+		defer s.releaseMemory()
 	}
 	s.metrics.health(name, failures, stale, lastOK)
 
@@ -165,10 +165,14 @@ func (s *Server) rememberRunID(id uint64, runID string) {
 	}
 }
 
-// releaseMemory returns the heap a finished crawl leaves to the system. It
-// collects twice: objects parked in a sync.Pool (the store's compressors)
-// outlive one collection and are freed by the next.
-func releaseMemory() {
+// releaseMemory returns what a finished crawl leaves to the system: the
+// database pages it mapped in, and the free heap. It collects twice:
+// objects parked in a sync.Pool (the store's compressors) outlive one
+// collection and are freed by the next.
+func (s *Server) releaseMemory() {
+	if err := s.db.DropMapped(); err != nil {
+		s.log.Warn("mapped database pages kept", "err", err)
+	}
 	runtime.GC()
 	debug.FreeOSMemory()
 }

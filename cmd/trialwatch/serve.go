@@ -58,8 +58,12 @@ environment variable named by the config's token_env (no token: POST refused).`,
 			if err != nil {
 				return err
 			}
-			// Starting leaves garbage; the daemon mostly waits, so give
-			// the memory back before it does.
+			// Opening the database maps in all of it, and starting leaves
+			// garbage; the daemon mostly waits, so give the memory back
+			// before it does.
+			if err := db.DropMapped(); err != nil {
+				a.log.Warn("mapped database pages kept", "err", err)
+			}
 			debug.FreeOSMemory()
 			fmt.Fprintf(a.stderr, "trialwatch: serving http://%s (database %s, %d source(s)); Ctrl-C stops\n", addr, db.Path(), len(cfg.Sources))
 			return srv.Run(cmd.Context())
