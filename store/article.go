@@ -260,7 +260,7 @@ func resolveArticle(tx *bolt.Tx, in *saveInput) (*articleRecord, error) {
 		if in.textSHA != "" {
 			probes = append(probes, "t:"+in.textSHA)
 		}
-		if in.page != nil {
+		if in.page != nil && in.page.URL != in.article.URL {
 			probes = append(probes, "u:"+in.page.URL)
 		}
 		probes = append(probes, "u:"+in.article.URL)
@@ -478,7 +478,10 @@ func putArticle(tx *bolt.Tx, old, art *articleRecord, in *saveInput) error {
 		aliases = append(aliases, "t:"+in.textSHA)
 	}
 	if in.page != nil {
-		aliases = append(aliases, "p:"+in.page.SHA256, "u:"+in.page.URL)
+		aliases = append(aliases, "p:"+in.page.SHA256)
+		if in.page.URL != in.article.URL {
+			aliases = append(aliases, "u:"+in.page.URL)
+		}
 		rec := *in.page
 		rec.Article = art.URL
 		if err := putPage(tx, rec); err != nil {

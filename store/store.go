@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -83,7 +84,8 @@ func Open(path string, opts ...Option) (*DB, error) {
 		// Writing the whole freelist at every commit costs time in
 		// proportion to the free pages of a large file; without it, Open
 		// rebuilds the list by reading the file instead.
-		NoFreelistSync: true,
+		NoFreelistSync:  true,
+		InitialMmapSize: initialMmapSize(),
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("store: open %s: held by another process after %s: %w", path, cfg.timeout, ErrLocked)
@@ -130,6 +132,21 @@ func (db *DB) update(ctx context.Context, fn func(*bolt.Tx) error) error {
 		}
 		return fn(tx)
 	})
+}
+
+// initialMmapSize is how much of the file bolt maps from the start. A file
+// that outgrows its map is mapped again, which waits for every read
+// transaction (a crawl's visited checks) to end, copies what the write
+// transaction holds out of the old map and faults the file's pages back in;
+// from an empty file that happens a dozen times before it reaches the size
+// of a few thousand articles. Mapping 256 MB of address space at once
+// costs no memory: only the pages read count. On Windows bolt would grow
+// the file itself to that size, so there the map starts small.
+func initialMmapSize() int {
+	if runtime.GOOS == "windows" {
+		return 0
+	}
+	return 256 << 20
 }
 
 // fileSize returns the size of the database file.

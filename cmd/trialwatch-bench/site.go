@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -14,6 +15,18 @@ import (
 type site struct {
 	articles, listings int
 	pad                string
+	first              atomic.Int64 // when the first request since reset came, in Unix nanoseconds
+}
+
+// reset forgets the first request, before another crawl.
+func (s *site) reset() { s.first.Store(0) }
+
+// firstRequest returns when the first request since reset came.
+func (s *site) firstRequest() time.Time {
+	if n := s.first.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
 }
 
 func newSite(articles, listings int) *site {
@@ -30,6 +43,7 @@ var numberWords = []string{"two", "three", "four", "five", "six", "seven"}
 func (s *site) perList() int { return (s.articles + s.listings - 1) / s.listings }
 
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.first.CompareAndSwap(0, time.Now().UnixNano())
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	switch {
 	case r.URL.Path == "/robots.txt":
