@@ -179,7 +179,7 @@ func simpleAt(f *rules.Facts, toks []token, i int) (value, bool) {
 }
 
 // mayStartTerm is a quick test of whether a term can start at toks[i].
-func mayStartTerm(f *rules.Facts, t token) bool {
+func mayStartTerm(f *rules.Facts, t *token) bool {
 	if !t.word {
 		return false
 	}
@@ -188,14 +188,22 @@ func mayStartTerm(f *rules.Facts, t token) bool {
 		t.starts(f, rules.LexUpTo) || t.starts(f, rules.LexAtLeast) {
 		return true
 	}
-	a, _, _ := strings.Cut(w, "-")
-	_, ok := numberWord(f, a)
-	return ok
+	return isNumberWordStart(f, t)
+}
+
+// isNumberWordStart reports whether the token is a number word or starts
+// with one before a hyphen ("twenty-one", "five-year").
+func isNumberWordStart(f *rules.Facts, t *token) bool {
+	if i := strings.IndexByte(t.low, '-'); i >= 0 {
+		_, ok := f.Numbers[t.low[:i]]
+		return ok
+	}
+	return t.in(f, rules.LexNumber)
 }
 
 // termAt reads a term, a range, a maximum or a minimum at toks[i].
 func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
-	if !mayStartTerm(f, toks[i]) {
+	if !mayStartTerm(f, &toks[i]) {
 		return term{}, i, false
 	}
 	w := toks[i].low
@@ -320,7 +328,7 @@ func phraseAtLex(f *rules.Facts, lexicon rules.Lex, toks []token, i int) int {
 func findTerms(f *rules.Facts, s string, toks []token) []term {
 	var out []term
 	for i := 0; i < len(toks); {
-		if !mayStartTerm(f, toks[i]) {
+		if !mayStartTerm(f, &toks[i]) {
 			i++
 			continue
 		}

@@ -266,7 +266,7 @@ number:
 		g.part, g.end = true, toks[k].end
 		return g.onHeap(), k + 1
 	}
-	if j > 0 && (toks[j-1].low == "," || toks[j-1].low == ":" || toks[j-1].low == ";" || toks[j-1].low == "and") && k+1 < len(toks) && toks[k].low == "to" && mayStartTerm(f, toks[k+1]) {
+	if j > 0 && (toks[j-1].low == "," || toks[j-1].low == ":" || toks[j-1].low == ";" || toks[j-1].low == "and") && k+1 < len(toks) && toks[k].low == "to" && mayStartTerm(f, &toks[k+1]) {
 		g.end = toks[k-1].end // "…to 5 years, two to 6 years and one to 9"
 		return g.onHeap(), k
 	}

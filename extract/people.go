@@ -60,15 +60,15 @@ func knownPeople(f *rules.Facts, title rawSentence, sents []rawSentence) *people
 // hasNumber reports whether a sentence writes a number: a count of
 // victims or defendants outside a decision sentence needs one.
 func hasNumber(f *rules.Facts, toks []token) bool {
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if !t.word {
 			continue
 		}
 		if c := t.low[0]; c >= '0' && c <= '9' {
 			return true
 		}
-		a, _, _ := strings.Cut(t.low, "-")
-		if _, ok := f.Numbers[a]; ok {
+		if isNumberWordStart(f, t) {
 			return true
 		}
 	}

@@ -48,6 +48,9 @@ const (
 	LexJudges
 	LexRelatives
 	LexOf
+	// LexNumber holds the number words, the keys of Facts.Numbers (the
+	// lexicon "number_words", made by the loader).
+	LexNumber
 	numLex
 )
 
@@ -65,7 +68,7 @@ var lexNames = [numLex]string{
 	LexReceiveVerbs: "receive_verbs", LexOneAndHalf: "one_and_half", LexOrgWords: "org_words",
 	LexDatePreps: "date_preps", LexLowerDatePreps: "lower_date_preps", LexPrevYear: "prev_year",
 	LexThings: "things", LexTitles: "titles", LexNameParticles: "name_particles",
-	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of",
+	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of", LexNumber: "number_words",
 }
 
 // lexOf returns the Lex of a lexicon's name.
@@ -151,6 +154,8 @@ func lexOf(name string) (Lex, bool) {
 		return LexRelatives, true
 	case "of":
 		return LexOf, true
+	case "number_words":
+		return LexNumber, true
 	}
 	return 0, false
 }
@@ -174,6 +179,14 @@ func (f *Facts) WordsOf(word []byte) Words { return f.words[string(word)] }
 
 // indexWords builds the word sets from the lexicons.
 func (f *Facts) indexWords() {
+	numbers := map[string]bool{}
+	for w := range f.Numbers {
+		numbers[w] = true
+	}
+	if f.lex == nil {
+		f.lex = map[string]map[string]bool{}
+	}
+	f.lex[lexNames[LexNumber]] = numbers
 	f.words = map[string]Words{}
 	for l, name := range lexNames {
 		for w := range f.lex[name] {
