@@ -305,12 +305,14 @@ func titleCase(s string) string {
 func findCountries(f *rules.Facts, toks []token) []string {
 	var out []string
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].word || !toks[i].upper && !f.LowerCountry(toks[i].low) {
+		if !toks[i].word || !toks[i].upper && !toks[i].in(f, rules.LexLowerCountry) {
 			continue
 		}
 		// Two-word names first ("United States", "South Africa").
 		if i+1 < len(toks) && toks[i+1].word {
-			if c := f.CountryOf(toks[i].low + " " + stripPossessive(toks[i+1].low)); c != "" {
+			var buf [64]byte
+			two := append(append(append(buf[:0], toks[i].low...), ' '), stripPossessive(toks[i+1].low)...)
+			if c := f.CountryOfLower(string(two)); c != "" {
 				out = append(out, c)
 				i++
 				continue

@@ -229,6 +229,9 @@ func (f *Facts) CountryOf(word string) string {
 	return f.countryOf[string(AppendLower(buf[:0], word))]
 }
 
+// CountryOfLower is CountryOf for a word already in lower case.
+func (f *Facts) CountryOfLower(word string) string { return f.countryOf[word] }
+
 // LowerCountry reports whether the rules write a country word in lower
 // case, so that a lower-case word of the text may name the country
 // ("казахстанский суд").
@@ -316,7 +319,6 @@ func (f *Facts) compile() []error {
 	for _, w := range f.DefendantNouns {
 		f.lex["persons"][strings.ToLower(w)] = true
 	}
-	f.indexWords()
 	f.countryOf = map[string]string{}
 	f.lowerCountry = map[string]bool{}
 	for country, words := range f.Countries {
@@ -328,6 +330,7 @@ func (f *Facts) compile() []error {
 			}
 		}
 	}
+	f.indexWords()
 	if len(f.Numbers) == 0 || len(f.Units) == 0 {
 		fail(f.Line, "facts %s: numbers and units are required", f.Lang)
 	}

@@ -51,6 +51,10 @@ const (
 	// LexNumber holds the number words, the keys of Facts.Numbers (the
 	// lexicon "number_words", made by the loader).
 	LexNumber
+	// LexLowerCountry holds the country words the rules write in lower
+	// case (the lexicon "lower_country_words", made by the loader; see
+	// Facts.LowerCountry).
+	LexLowerCountry
 	numLex
 )
 
@@ -69,6 +73,7 @@ var lexNames = [numLex]string{
 	LexDatePreps: "date_preps", LexLowerDatePreps: "lower_date_preps", LexPrevYear: "prev_year",
 	LexThings: "things", LexTitles: "titles", LexNameParticles: "name_particles",
 	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of", LexNumber: "number_words",
+	LexLowerCountry: "lower_country_words",
 }
 
 // lexOf returns the Lex of a lexicon's name.
@@ -156,6 +161,8 @@ func lexOf(name string) (Lex, bool) {
 		return LexOf, true
 	case "number_words":
 		return LexNumber, true
+	case "lower_country_words":
+		return LexLowerCountry, true
 	}
 	return 0, false
 }
@@ -187,6 +194,7 @@ func (f *Facts) indexWords() {
 		f.lex = map[string]map[string]bool{}
 	}
 	f.lex[lexNames[LexNumber]] = numbers
+	f.lex[lexNames[LexLowerCountry]] = f.lowerCountry
 	f.words = map[string]Words{}
 	for l, name := range lexNames {
 		for w := range f.lex[name] {
