@@ -45,10 +45,15 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		if i < 0 || i >= len(toks) || !toks[i].word {
 			return 0
 		}
-		if !toks[i].upper && !lowerMonthOK(f, toks, i, year) {
+		w := strings.TrimSuffix(toks[i].low, ".")
+		if len(w) == len(toks[i].low) && !toks[i].in(f, rules.LexMonthWords) {
 			return 0
 		}
-		return f.Months[strings.TrimSuffix(toks[i].low, ".")]
+		m := f.Months[w]
+		if m == 0 || !toks[i].upper && !lowerMonthOK(f, toks, i, year) {
+			return 0
+		}
+		return m
 	}
 	day := func(i int) int {
 		if i < 0 || i >= len(toks) {
@@ -93,11 +98,20 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			}
 		}
 		// "Monday's verdict", "yesterday's ruling"
-		if off, ok := f.Days[stripPossessive(t.low)]; ok {
-			out = append(out, dateRef{start: t.start, end: t.end, weekday: -1, offset: off, relative: true})
-			continue
+		// The maps are read only for the words the tokens mark, and for
+		// possessives and abbreviations, which they cannot.
+		possessive := isPossessive(t.low)
+		if possessive || t.in(f, rules.LexDayWords) {
+			if off, ok := f.Days[stripPossessive(t.low)]; ok {
+				out = append(out, dateRef{start: t.start, end: t.end, weekday: -1, offset: off, relative: true})
+				continue
+			}
 		}
-		if wd, ok := f.Weekdays[strings.TrimSuffix(stripPossessive(t.low), ".")]; ok && (t.upper || i > 0 && toks[i-1].in(f, rules.LexLowerDatePreps)) {
+		wd, ok := 0, false
+		if possessive || t.in(f, rules.LexWeekdayWords) || strings.HasSuffix(t.low, ".") {
+			wd, ok = f.Weekdays[strings.TrimSuffix(stripPossessive(t.low), ".")]
+		}
+		if ok && (t.upper || i > 0 && toks[i-1].in(f, rules.LexLowerDatePreps)) {
 			// "Monday, 17 October 2022": the written date follows.
 			k := i + 1
 			if k < len(toks) && toks[k].low == "," {

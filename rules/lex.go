@@ -55,6 +55,12 @@ const (
 	// case (the lexicon "lower_country_words", made by the loader; see
 	// Facts.LowerCountry).
 	LexLowerCountry
+	// LexMonthWords, LexWeekdayWords and LexDayWords hold the keys of
+	// Facts.Months, Weekdays and Days (the lexicons "month_words",
+	// "weekday_words" and "day_words", made by the loader).
+	LexMonthWords
+	LexWeekdayWords
+	LexDayWords
 	numLex
 )
 
@@ -73,7 +79,8 @@ var lexNames = [numLex]string{
 	LexDatePreps: "date_preps", LexLowerDatePreps: "lower_date_preps", LexPrevYear: "prev_year",
 	LexThings: "things", LexTitles: "titles", LexNameParticles: "name_particles",
 	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of", LexNumber: "number_words",
-	LexLowerCountry: "lower_country_words",
+	LexLowerCountry: "lower_country_words", LexMonthWords: "month_words",
+	LexWeekdayWords: "weekday_words", LexDayWords: "day_words",
 }
 
 // lexOf returns the Lex of a lexicon's name.
@@ -163,6 +170,12 @@ func lexOf(name string) (Lex, bool) {
 		return LexNumber, true
 	case "lower_country_words":
 		return LexLowerCountry, true
+	case "month_words":
+		return LexMonthWords, true
+	case "weekday_words":
+		return LexWeekdayWords, true
+	case "day_words":
+		return LexDayWords, true
 	}
 	return 0, false
 }
@@ -184,16 +197,24 @@ func (f *Facts) Words(word string) Words { return f.words[word] }
 // WordsOf is Words for a word held in bytes; it makes no string.
 func (f *Facts) WordsOf(word []byte) Words { return f.words[string(word)] }
 
+// keySet returns the keys of m as a lexicon.
+func keySet[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
 // indexWords builds the word sets from the lexicons.
 func (f *Facts) indexWords() {
-	numbers := map[string]bool{}
-	for w := range f.Numbers {
-		numbers[w] = true
-	}
 	if f.lex == nil {
 		f.lex = map[string]map[string]bool{}
 	}
-	f.lex[lexNames[LexNumber]] = numbers
+	f.lex[lexNames[LexNumber]] = keySet(f.Numbers)
+	f.lex[lexNames[LexMonthWords]] = keySet(f.Months)
+	f.lex[lexNames[LexWeekdayWords]] = keySet(f.Weekdays)
+	f.lex[lexNames[LexDayWords]] = keySet(f.Days)
 	f.lex[lexNames[LexLowerCountry]] = f.lowerCountry
 	f.words = map[string]Words{}
 	for l, name := range lexNames {
