@@ -55,7 +55,7 @@ func TestFirstRunes(t *testing.T) {
 func TestFilteredFindAll(t *testing.T) {
 	for _, f := range Default().Facts {
 		for _, fe := range []*Filtered{f.CourtRe(), f.NameRe()} {
-			if fe.st == nil || fe.st.at1 == nil {
+			if fe.st == nil || !fe.st.usable {
 				t.Errorf("%.60s: no starter", fe.String())
 			}
 			for _, text := range starterTexts {

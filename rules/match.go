@@ -23,13 +23,16 @@ const maxStarts = 12
 // starter runs an expression only where one of its first words stands.
 type starter struct {
 	re *regexp.Regexp
-	// at1 is the expression anchored after one character, so that \b, ^
-	// and the like see the character before the place tried, as in a
-	// search of the whole text. start is it anchored at the start of the
-	// text, compiled on first use: most expressions are never tried there,
-	// and every compiled copy is heap that each collection walks.
-	at1   *regexp.Regexp
-	start struct {
+	// usable says that the starter knows where matches start (heads or
+	// cls), so that the expression is run only there.
+	usable bool
+	// after1 is the expression anchored after one character, so that \b,
+	// ^ and the like see the character before the place tried, as in a
+	// search of the whole text; start is it anchored at the start of the
+	// text. Both are compiled on first use: many expressions of a rule set
+	// are never run (those of a language no page is in), and every
+	// compiled copy is time at load and heap that each collection walks.
+	after1, start struct {
 		once sync.Once
 		re   *regexp.Regexp
 	}
@@ -103,11 +106,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if heads == nil {
 		return s
 	}
-	at1, err := regexp.Compile(`^(?s:.)(?:` + re.String() + `)`)
-	if err != nil {
-		return s
-	}
-	s.at1, s.heads, s.cls, s.back = at1, heads, cls, back
+	s.usable, s.heads, s.cls, s.back = true, heads, cls, back
 	if len(heads) > maxIndexed {
 		var by [256][]string
 		for _, h := range heads {
@@ -140,11 +139,7 @@ func (s *starter) byClass(t *syntax.Regexp) *starter {
 	if !ok {
 		return s
 	}
-	at1, err := regexp.Compile(`^(?s:.)(?:` + s.re.String() + `)`)
-	if err != nil {
-		return s
-	}
-	s.at1, s.cls = at1, cls
+	s.usable, s.cls = true, cls
 	return s
 }
 
@@ -380,10 +375,18 @@ func (s *starter) starts(canon string, buf []int) ([]int, bool) {
 // at0 returns the expression anchored at the start of the text.
 func (s *starter) at0() *regexp.Regexp {
 	s.start.once.Do(func() {
-		// It compiles: at1, which holds it, did.
+		// It compiles: re, which it holds, did.
 		s.start.re = regexp.MustCompile(`^(?:` + s.re.String() + `)`)
 	})
 	return s.start.re
+}
+
+// at1 returns the expression anchored after the first character.
+func (s *starter) at1() *regexp.Regexp {
+	s.after1.once.Do(func() {
+		s.after1.re = regexp.MustCompile(`^(?s:.)(?:` + s.re.String() + `)`)
+	})
+	return s.after1.re
 }
 
 // matchAt returns the end of the match that starts at p, or -1.
@@ -396,7 +399,7 @@ func (s *starter) matchAt(text string, p int) int {
 	}
 	_, n := utf8.DecodeLastRuneInString(text[:p])
 	q := p - n
-	if loc := s.at1.FindStringIndex(text[q:]); loc != nil {
+	if loc := s.at1().FindStringIndex(text[q:]); loc != nil {
 		return q + loc[1]
 	}
 	return -1
@@ -410,7 +413,7 @@ func (s *starter) submatchAt(text string, p int) []int {
 	}
 	_, n := utf8.DecodeLastRuneInString(text[:p])
 	q := p - n
-	loc := s.at1.FindStringSubmatchIndex(text[q:])
+	loc := s.at1().FindStringSubmatchIndex(text[q:])
 	if loc == nil {
 		return nil
 	}
@@ -811,7 +814,7 @@ func (p *Pattern) starter() *starter {
 // FindAllStringIndex is Regexp.FindAllStringIndex, with the expression
 // run only where a match can start (see starter).
 func (f *Filtered) FindAllStringIndex(s string, n int) [][]int {
-	if n < 0 && f.st != nil && f.st.re == f.Regexp && f.st.at1 != nil {
+	if n < 0 && f.st != nil && f.st.re == f.Regexp && f.st.usable {
 		t := Text{src: s}
 		return f.st.findAll(&t)
 	}
