@@ -1455,6 +1455,58 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Seven police officers were convicted on Wednesday, four of whom were jailed for up to six years.",
 			want: []want{{"decision_date": "2024-03-20", "defendants": 7, "convicted": 7, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": 72}},
 		},
+		// --- terms told in turn to people named one by one, the unit
+		// written once
+		{
+			name: "a term in prison, then a surname and a bare number",
+			text: "The court sentenced Ivanov to 12 years in prison and Petrov to 10.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "three surnames with bare numbers after a term in prison",
+			text: "A Bishkek court sentenced Asanov to 12 years in prison, Bekov to 10 and Toktogulov to eight.",
+			want: []want{{"location": "Bishkek", "defendants": 3, "convicted": 3, "imprisoned": 3, "sentence_min_months": 96, "sentence_max_months": 144}},
+		},
+		{
+			name: "jailed one for years, another for a bare number",
+			text: "The judge jailed Smith for five years and Jones for three.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 36, "sentence_max_months": 60}},
+		},
+		{
+			name: "received in turn, numbers after commas",
+			text: "Smith received seven years, Jones six and Brown four.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 84}},
+		},
+		{
+			name: "a passive term behind bars, then another person",
+			text: "Ivanov was sentenced to 12 years behind bars and Petrov to 10.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "a person noun before each surname",
+			text: "The court sentenced officer Ivanov to 12 years and his colleague Petrov to 10.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "a long place of a term before the next person",
+			text: "The court sentenced Ivanov to 12 years in a maximum-security penal colony and Petrov to 10.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "a prison term, then a suspended term for another",
+			text: "The court sentenced Ivanov to 12 years in prison and Petrov to a suspended term of three years.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 1, "suspended": 1, "sentence_min_months": 144, "sentence_max_months": 144}},
+		},
+		{
+			name: "probation after a prison term is the same person's",
+			text: "He was sentenced to five years in prison and three years of probation.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "suspended": nil, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "a term in prison, then a year of release",
+			text: "He was jailed for five years in prison in 2019 and released in 2022.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -348,6 +348,10 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		// three").
 		unit := 0.0
 		for t.hasMin && t.min == t.max {
+			if unit == 0 {
+				unit = unitOfTerm(f, toks, next)
+			}
+			next = termTail(f, s, toks, next)
 			if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && toks[next+1].in(f, rules.LexAnd) {
 				next++ // ", and his colleague five"
 			}
@@ -513,4 +517,30 @@ func months(v float64) int {
 		return 1
 	}
 	return int(math.Round(v))
+}
+
+// termTail skips the words after a term that say what kind of term it is
+// ("12 years in prison and Petrov to 10", "six years behind bars, Petrov
+// five"): up to five words without a number, ending before "and" or a
+// comma, that a term_type pattern matches. It returns where the ellipsis
+// may start: past the tail, or next unchanged.
+func termTail(f *rules.Facts, s string, toks []token, next int) int {
+	if next >= len(toks) || !toks[next].word || toks[next].in(f, rules.LexAnd) {
+		return next
+	}
+	for k := next + 1; k < len(toks) && k <= next+5; k++ {
+		if !toks[k].word || toks[k].low == "and" {
+			if !toks[k].in(f, rules.LexAnd) {
+				return next
+			}
+			if matchAny(f.ByKind("term_type"), s[toks[next].start:toks[k-1].end]) {
+				return k
+			}
+			return next
+		}
+		if _, _, ok := numberAt(f, toks, k); ok {
+			return next
+		}
+	}
+	return next
 }

@@ -322,7 +322,7 @@ func (s *sent) termKind(start, end int) string {
 			if m.class != "suspended" && m.class != "noncustodial" && hasWord(s.toks, end, m.start, "and") {
 				continue // "… years and banned from": a penalty of its own
 			}
-			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) {
+			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) && !hasWord(s.toks, end, m.start, "and") {
 				suspendedAfter = true
 			}
 		case m.end <= start:

@@ -208,9 +208,13 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 				}
 			}
 		}
-		// One capitalised word: a person named by surname ("gave Ivanov").
-		for _, t := range s.toks {
+		// One capitalised word: a person named by surname ("gave Ivanov"),
+		// past one noun of a person ("sentenced officer Ivanov").
+		for i, t := range s.toks {
 			if t.start >= o.end && givesSentence(o.class) {
+				if t.word && !t.upper && t.in(s.f, rules.LexSingular) && i+1 < len(s.toks) && s.toks[i+1].upper {
+					continue
+				}
 				if t.word && t.upper && t.start < limit && !t.in(s.f, rules.LexCourtStrip) && s.f.CountryOf(t.text) == "" {
 					return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
 				}
