@@ -215,6 +215,7 @@ func (b *builder) mention(s, prev *sent) *mention {
 	m.date, m.dateRule = decisionDate(s, b.published)
 	m.countries = s.courtCountries
 	if prev != nil && !prev.anchor() && !prev.weakOut && !prev.aggregate && m.court == nil && m.place == "" {
+		prev.courtsLater()
 		if c := nearestCourt(prev.courts, len(prev.text)); c != nil {
 			m.court = c
 		}

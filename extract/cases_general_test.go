@@ -1507,6 +1507,88 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "He was jailed for five years in prison in 2019 and released in 2022.",
 			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
 		},
+		// --- courts named after a part of a city sit in the city
+		{
+			name: "a crown court named after a London borough",
+			text: "The officer was jailed for six years at Southwark Crown Court.",
+			want: []want{{"court": "Southwark Crown Court", "location": "London", "country": "United Kingdom", "imprisoned": 1, "sentence_max_months": 72}},
+		},
+		{
+			name: "a jury at a borough's crown court",
+			text: "A jury at Snaresbrook Crown Court convicted the officer on Tuesday.",
+			want: []want{{"court": "Snaresbrook Crown Court", "location": "London", "country": "United Kingdom", "decision_date": "2024-03-19", "convicted": 1}},
+		},
+		{
+			name: "a district court of a city named by the district alone",
+			text: "The Bostandyk District Court sentenced the officer to four years.",
+			want: []want{{"court": "Bostandyk District Court", "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1}},
+		},
+		{
+			name: "a district name many cities share tells no city",
+			text: "The Leninsky District Court sentenced the officer to four years.",
+			want: []want{{"court": "Leninsky District Court", "location": nil, "imprisoned": 1}},
+		},
+		{
+			name: "a New York borough's jury",
+			text: "A Manhattan federal jury convicted the former officer on Tuesday.",
+			want: []want{{"location": "New York", "country": "United States", "decision_date": "2024-03-19", "convicted": 1}},
+		},
+		{
+			name: "a court in a district of a capital",
+			text: "A court in Yasamal sentenced the journalist to nine years in prison.",
+			want: []want{{"location": "Baku", "country": "Azerbaijan", "imprisoned": 1, "sentence_max_months": 108}},
+		},
+		{
+			name: "a court based in a city",
+			text: "On Tuesday, a Bishkek-based military court jailed two soldiers for hazing.",
+			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "decision_date": "2024-03-19", "defendants": 2, "imprisoned": 2}},
+		},
+		// --- courts written in lower case
+		{
+			name: "a garrison military court after its place, in lower case",
+			text: "The Almaty garrison military court sentenced the soldier to four years.",
+			want: []want{{"court": "Almaty garrison military court", "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a garrison military court of a city, in lower case",
+			text: "The garrison military court of Almaty sentenced the soldier to four years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1}},
+		},
+		{
+			name: "a district court of a region, in lower case",
+			text: "The district court of the Almaty region sentenced two officers to three years.",
+			want: []want{{"court": nil, "location": "Almaty region", "country": "Kazakhstan", "imprisoned": 2}},
+		},
+		{
+			name: "a military court with no place",
+			text: "A garrison military court sentenced the soldier to four years.",
+			want: []want{{"court": nil, "location": nil, "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "the regional court on appeal, with no place",
+			text: "The regional court upheld the sentence on Tuesday.",
+			want: []want{{"stage": "appeal", "court": nil, "location": nil, "decision_date": "2024-03-19"}},
+		},
+		{
+			name: "a military court told in the sentence before the verdict",
+			text: "The case was heard by a garrison military court in Almaty. The soldier was sentenced to four years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a court named in the sentence before the verdict",
+			text: "The case was heard by the Almaty garrison military court. The soldier was sentenced to four years.",
+			want: []want{{"court": "Almaty garrison military court", "location": "Almaty", "imprisoned": 1}},
+		},
+		{
+			name: "a regional court that heard an appeal, then its decision",
+			text: "The regional court in Karaganda heard the appeal on Tuesday. It reduced the sentence to four years.",
+			want: []want{{"stage": "appeal", "location": "Karaganda", "decision_date": "2024-03-19", "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "a military court in a city, by the passive",
+			text: "Two conscripts were sentenced by a military court in Aktobe to three years.",
+			want: []want{{"location": "Aktobe", "defendants": 2, "imprisoned": 2, "sentence_max_months": 36}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,6 +39,7 @@ type sent struct {
 	courtCountries []string
 	context        bool // a sentencing context (terms are sentences)
 	noneJailed     bool // "none of them was jailed": no one imprisoned, said so
+	later          bool // courts, places and dates not read yet (courtsLater)
 	// cands are the decision verbs matched before clauses are known; a
 	// term's kind is never read across one.
 	cands []candidate
@@ -76,8 +77,11 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 			raw = nil // lengths of time that are no sentences ("three days later")
 		}
 		if !s.weak && len(raw) == 0 && !(hasNumber(f, s.toks) && peopleCue(f, s.ft)) {
-			// Nothing of a decision here: only the countries count.
+			// Nothing of a decision here: only the countries count. A
+			// court it names is read when a decision told next needs it
+			// (courtsLater).
 			s.countries = findCountries(f, s.toks)
+			s.later = true
 			return s
 		}
 		s.weakOut = s.weak && matchAnyText(f.ByKind("weak_exclude"), text, s.ft)
@@ -216,6 +220,39 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	}
 	s.assignPersons(f)
 	return s
+}
+
+// courtsLater reads the courts, their seats and the dates of a sentence
+// that tells of no decision, when the decision told next names no court
+// or place of its own ("The case was heard by a military court in Aktobe.
+// Two conscripts were jailed…").
+func (s *sent) courtsLater() {
+	if !s.later {
+		return
+	}
+	s.later = false
+	f, text := s.f, s.text
+	if !f.CourtRe().CouldText(s.ft) {
+		return
+	}
+	s.courts = findCourts(f, text, s.ft)
+	var countries []string
+	s.places, countries = findPlaces(f, text, s.ft, "court")
+	s.places = append(placesAfterCourts(f, text, s.courts), s.places...)
+	for _, c := range s.courts {
+		if c.country != "" {
+			s.courtCountries = append(s.courtCountries, c.country)
+		}
+	}
+	s.courtCountries = append(s.courtCountries, countries...)
+	if len(s.courts) == 0 && len(s.places) == 0 {
+		return
+	}
+	for _, d := range findDates(f, text, s.toks) {
+		if !excludedDate(f, text, d) {
+			s.dates = append(s.dates, d)
+		}
+	}
 }
 
 // groupBetween reports people named between two offsets: "two were

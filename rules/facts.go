@@ -120,6 +120,10 @@ type Facts struct {
 	Countries map[string][]string `yaml:"countries"`
 	// Cities maps well-known cities to their country.
 	Cities map[string]string `yaml:"cities"`
+	// Districts maps parts of a city that name its courts (boroughs,
+	// districts: "Southwark", "Bostandyk") to the city, one of Cities: the
+	// court sits in the city. Names that several cities share are left out.
+	Districts map[string]string `yaml:"districts"`
 	// CourtHeads end a court's name ("Court"); CourtTypes may stand between
 	// a place and a lower-case head ("Akmola regional court"); CourtNames
 	// are courts whose name has no head ("Old Bailey").
@@ -160,6 +164,7 @@ type Facts struct {
 	lowerCountry map[string]bool
 	courtRe      *Filtered
 	nameRe       *Filtered
+	districtOf   map[string]string // lower-case district → city
 }
 
 // Pattern is one named regular expression of the fact rules. Kind says what
@@ -241,6 +246,15 @@ func (f *Facts) CityCountry(city string) string {
 		}
 	}
 	return ""
+}
+
+// DistrictCity returns the city a part of a city belongs to
+// ("Southwark" → "London"), or "".
+func (f *Facts) DistrictCity(name string) string {
+	if len(f.districtOf) == 0 {
+		return ""
+	}
+	return f.districtOf[strings.ToLower(name)]
 }
 
 // CourtRe matches court names ("Taldykorgan City Court", "the Court of
@@ -326,6 +340,14 @@ func (f *Facts) compile() []error {
 				f.lowerCountry[w] = true
 			}
 		}
+	}
+	f.districtOf = map[string]string{}
+	for d, city := range f.Districts {
+		if f.CityCountry(city) == "" {
+			fail(f.Line, "facts %s: district %s: city %q is not one of cities", f.Lang, d, city)
+			continue
+		}
+		f.districtOf[strings.ToLower(d)] = city
 	}
 	if len(f.Numbers) == 0 || len(f.Units) == 0 {
 		fail(f.Line, "facts %s: numbers and units are required", f.Lang)
