@@ -353,6 +353,16 @@ func (b *builder) finish() []trialwatch.Case {
 	if len(b.cases) > 0 && b.title != nil && b.cases[0].compatible(b.f, b.title) {
 		b.cases[0].addTitle(b.title, b)
 	}
+	if len(b.cases) == 0 && b.title != nil {
+		// Only the headline tells the decision ("Officer gets 8 years
+		// for torture"); the text adds its details.
+		c := newCaseAcc(b.f)
+		c.addMention(b.title, b)
+		for _, p := range b.pending {
+			c.addDetails(p, b.published)
+		}
+		b.cases = append(b.cases, c)
+	}
 	b.inheritUpheld()
 	var out []trialwatch.Case
 	var primary *caseAcc

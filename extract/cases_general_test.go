@@ -1589,6 +1589,216 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Two conscripts were sentenced by a military court in Aktobe to three years.",
 			want: []want{{"location": "Aktobe", "defendants": 2, "imprisoned": 2, "sentence_max_months": 36}},
 		},
+		// --- wire, local and NGO phrasings of a verdict
+		{
+			name: "handed sentences of between two numbers",
+			text: "Four former police officers were handed sentences of between five and nine years on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 108}},
+		},
+		{
+			name: "each handed a term in a prison",
+			text: "The two officers were each handed a term of seven years in a maximum-security prison.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "given years behind bars",
+			text: "The former police chief was given 10 years behind bars.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 120, "sentence_max_months": 120}},
+		},
+		{
+			name: "a trio of people counted by a collective word",
+			text: "A trio of former guards were jailed for seven years each.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "a pair counted, their combined years no term",
+			text: "A pair of officers were jailed for a combined 20 years.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "the quartet received terms of up to",
+			text: "The quartet received sentences of up to 12 years.",
+			want: []want{{"defendants": 4, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": 144}},
+		},
+		{
+			name: "one of the defendants acquitted, the other three jailed",
+			text: "One of the defendants was acquitted and the other three were jailed for five years.",
+			want: []want{{"defendants": 4, "convicted": 3, "acquitted": 1, "imprisoned": 3, "sentence_max_months": 60}},
+		},
+		{
+			name: "suspended sentences for two, a fine for a third",
+			text: "Two officers received suspended sentences of three years, while a third was fined.",
+			want: []want{{"defendants": 3, "convicted": 3, "suspended": 2, "imprisoned": nil}},
+		},
+		{
+			name: "cleared the officer, active",
+			text: "The Bishkek City Court on Friday cleared the officer of all charges, citing a lack of evidence.",
+			want: []want{{"court": "Bishkek City Court", "decision_date": "2024-03-15", "defendants": 1, "acquitted": 1, "convicted": nil}},
+		},
+		{
+			name: "cleared the way is no acquittal",
+			text: "The ruling cleared the way for a retrial of the officers.",
+			want: nil,
+		},
+		{
+			name: "walked free after an acquittal",
+			text: "Four officers walked free on Tuesday after a jury found them not guilty.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "acquitted": 4, "convicted": nil}},
+		},
+		{
+			name: "a term the court gave after a demand, by a bare number",
+			text: "Prosecutors had demanded nine years, but the court sentenced him to seven.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "a term after a demand in the clause before, jailed for a bare number",
+			text: "Prosecutors asked for 10 years; the judge jailed the officer for eight.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "a term told before the jury's verdict",
+			text: "The officer was sentenced to five years after the court found him guilty of torture.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "years after a verdict are no term",
+			text: "He was released five years after the court convicted him.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "will spend years behind bars after a court found them guilty",
+			text: "The two men will spend the next seven years behind bars after a court in Bishkek found them guilty of torture.",
+			want: []want{{"location": "Bishkek", "defendants": 2, "convicted": 2}},
+		},
+		{
+			name: "a date last week is vague",
+			text: "The Tbilisi City Court sentenced three officers to between four and six years last week.",
+			want: []want{{"court": "Tbilisi City Court", "decision_date": nil, "defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 72}},
+		},
+		// --- appeals told by what befell the sentenced
+		{
+			name: "had their sentences cut on appeal",
+			text: "On Tuesday, the two officers had their prison terms reduced to four years by the Supreme Court.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2024-03-19", "defendants": 2, "imprisoned": 2, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "saw a sentence commuted",
+			text: "Ivanov saw his sentence commuted to 10 years.",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_max_months": 120}},
+		},
+		{
+			name: "had their sentences upheld by a named court",
+			text: "The two officers had their sentences upheld by the Supreme Court on Tuesday.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2024-03-19", "defendants": 2}},
+		},
+		// --- the headline alone tells the decision
+		{
+			name:  "a headline's term, the text's court and date",
+			title: "Four ex-officers jailed for 5-7 years over detainee's death",
+			text:  "A court in Almaty handed down the sentences on Monday.",
+			want:  []want{{"location": "Almaty", "decision_date": "2024-03-18", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name:  "a headline without an article, its subject one person",
+			title: "Kyrgyz officer gets 8 years for torture",
+			text:  "The court said the officer beat a suspect in custody in 2022.",
+			want:  []want{{"country": "Kyrgyzstan", "defendants": 1, "imprisoned": 1, "sentence_max_months": 96}},
+		},
+		{
+			name:  "a headline without an article, its object one person",
+			title: "Court acquits police officer in torture case",
+			text:  "The Bishkek City Court on Friday cleared the officer, citing lack of evidence.",
+			want:  []want{{"court": "Bishkek City Court", "decision_date": "2024-03-15", "defendants": 1, "acquitted": 1}},
+		},
+		{
+			name:  "a headline of a trial opening",
+			title: "Trial of officers opens in Almaty",
+			text:  "The trial of four police officers accused of torture opened on Monday at the Almaty District Court.",
+			want:  nil,
+		},
+		{
+			name:  "a headline of a maximum penalty",
+			title: "Officer faces 10 years for torture",
+			text:  "Prosecutors say the officer beat a detainee.",
+			want:  nil,
+		},
+		{
+			name:  "a headline of a sentence to come",
+			title: "Police officer to be jailed for torture",
+			text:  "The court will announce the sentence on Friday.",
+			want:  nil,
+		},
+		// --- reports that tell of no decision
+		{
+			name: "a link to another article",
+			text: "Related: Court jails ex-police chief for 10 years",
+			want: nil,
+		},
+		{
+			name: "a year's count of the convicted",
+			text: "Last year, 120 officers were convicted of corruption, according to the Supreme Court.",
+			want: nil,
+		},
+		{
+			name: "a year's count of the convicted, by a year",
+			text: "In 2023, 45 police officers were convicted of torture.",
+			want: nil,
+		},
+		{
+			name: "a recalled mass trial of a year",
+			text: "Last year, 12 officers were convicted in the Zhanaozen case by the Aktau City Court.",
+			want: []want{{"court": "Aktau City Court", "defendants": 12, "convicted": 12}},
+		},
+		{
+			name: "prosecutors seeking terms",
+			text: "Prosecutors are seeking 12-year prison terms for the four officers.",
+			want: nil,
+		},
+		{
+			name: "the prosecution asked the court to jail",
+			text: "The prosecution asked the court to jail the officers for 10 years.",
+			want: nil,
+		},
+		{
+			name: "a charge carries a maximum",
+			text: "The charge carries a maximum sentence of 15 years.",
+			want: nil,
+		},
+		{
+			name: "charges filed",
+			text: "Prosecutors filed charges against the five officers last week.",
+			want: nil,
+		},
+		{
+			name: "a hearing adjourned",
+			text: "The hearing was adjourned until April 5.",
+			want: nil,
+		},
+		{
+			name: "sentencing scheduled",
+			text: "The officers are expected to be sentenced next month.",
+			want: nil,
+		},
+		{
+			name: "a plea of guilty is no decision",
+			text: "The officer pleaded guilty to abuse of office on Monday.",
+			want: nil,
+		},
+		{
+			name: "pre-trial detention extended",
+			text: "The court extended the officers' pre-trial detention by two months.",
+			want: nil,
+		},
+		{
+			name: "a sports court",
+			text: "The player was banned for four years by the disciplinary committee.",
+			want: nil,
+		},
+		{
+			name: "a food court fined",
+			text: "Food court vendors were fined for health violations.",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

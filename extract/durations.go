@@ -400,13 +400,21 @@ func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
 	}
 	var out []term
 	for k := 1; k < len(toks); k++ {
-		// "gave him five", "gave the officer 11", "while Rakhimov got eight"
-		if p := toks[k-1]; !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
+		// "gave him five", "gave the officer 11", "while Rakhimov got
+		// eight", "sentenced him to seven", "jailed the officer for six"
+		p := toks[k-1]
+		if (p.low == "to" || p.low == "for") && k >= 2 {
+			p = toks[k-2]
+			if receiverVerb(p.text) || f.Is("receive_verbs", p.low) {
+				continue
+			}
+		}
+		if !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
 			continue
 		}
 		n, after, ok := numberAt(f, toks, k)
-		if !ok || after < len(toks) && toks[after].word {
-			continue
+		if !ok || after < len(toks) && toks[after].word || termAfter(terms, toks[k].start) != nil && termAfter(terms, toks[k].start).start == toks[k].start {
+			continue // read already ("and his brother to seven")
 		}
 		var unit float64
 		for _, t := range terms {
@@ -494,7 +502,9 @@ func unitOfTerm(f *rules.Facts, toks []token, i int) float64 {
 // sentence ("almost nine months in custody", "eighteen months later").
 func excludedTerm(f *rules.Facts, s string, t term) bool {
 	// Class self is the duration itself ("2022 года": a year, not a term).
-	return matchesAround(f, "term_exclude", s, t.start, t.end, 40, 40)
+	// A term_keep pattern overrules the exclusion ("five years after a
+	// court found him guilty").
+	return matchesAround(f, "term_exclude", s, t.start, t.end, 40, 40) && !matchesAround(f, "term_keep", s, t.start, t.end, 40, 40)
 }
 
 // changedTerm reports a term a higher court changed ("raised the sentence

@@ -245,6 +245,15 @@ number:
 				return g, kn + 1
 			}
 		}
+		// "a trio of officers", "a pair of former guards": a word that
+		// counts, then its people.
+		if _, isWord := f.Numbers[toks[j].low]; isWord && j > i && (toks[j-1].low == "a" || toks[j-1].in(f, rules.LexDeterminers)) {
+			if noun, kn := personAfter(f, toks, k2); noun != "" {
+				g.noun, g.end = noun, toks[kn].end
+				g.defendants = f.Is("defendant_nouns", noun)
+				return g, kn + 1
+			}
+		}
 		return nil, i
 	}
 	if noun, kn := personAfter(f, toks, k); noun != "" {

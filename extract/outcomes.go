@@ -224,6 +224,9 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		if g := s.surnameObject(o, limit); g != nil {
 			return g
 		}
+		if g := s.headlineObject(o, limit); g != nil {
+			return g
+		}
 	}
 	// Subject: the nearest group before the verb; but a group followed by a
 	// relative clause ("The three officers who arrested Luhaka … were")
@@ -247,7 +250,10 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 			}
 		}
 		if len(cands) == 0 {
-			return s.surnameBefore(o)
+			if g := s.surnameBefore(o); g != nil {
+				return g
+			}
+			return s.headlineNoun(o)
 		}
 		return s.resolve(cands[len(cands)-1])
 	}
@@ -362,6 +368,45 @@ func (s *sent) surnameBefore(o outcomeRef) *group {
 		return nil
 	}
 	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+}
+
+// headlineNoun reads the subject of a headline, written without an
+// article ("Kyrgyz officer gets 8 years", "Former guard jailed"): a noun
+// of one person that opens the sentence, after capitalised words only.
+func (s *sent) headlineNoun(o outcomeRef) *group {
+	k := s.tokenBefore(o.start)
+	if k >= 0 && (s.toks[k].low == "was" || s.toks[k].low == "is") {
+		k--
+	}
+	if k < 0 || !s.toks[k].in(s.f, rules.LexSingular) {
+		return nil
+	}
+	for _, t := range s.toks[:k] {
+		if !t.word || !t.upper {
+			return nil
+		}
+	}
+	return &group{start: s.toks[0].start, end: s.toks[k].end, size: 1, kind: gOne, noun: s.toks[k].low}
+}
+
+// headlineObject reads the object of a headline's verb, written without
+// an article ("Court acquits police officer", "jails ex-guard"): a noun
+// of one person within three words after the verb, with no determiner.
+func (s *sent) headlineObject(o outcomeRef, limit int) *group {
+	if s.para != -1 || o.class == "appeal" || o.class == "appeal_overturn" {
+		return nil
+	}
+	k := s.tokenBefore(o.end) + 1
+	for i := k; i < len(s.toks) && i < k+3 && s.toks[i].start < limit; i++ {
+		t := s.toks[i]
+		if !t.word || t.in(s.f, rules.LexDeterminers) || t.low == "a" || t.low == "an" {
+			return nil
+		}
+		if t.in(s.f, rules.LexSingular) && (i+1 >= len(s.toks) || !s.toks[i+1].in(s.f, rules.LexSingular)) {
+			return &group{start: s.toks[k].start, end: t.end, size: 1, kind: gOne, noun: t.low}
+		}
+	}
+	return nil
 }
 
 // surnameTok reports a capitalised word that may be a person's surname:

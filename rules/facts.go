@@ -197,7 +197,7 @@ var patternKinds = map[string]bool{
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
 	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true, "sentence_noun": true,
 	"appeal_object": true, "place_exclude": true, "respectively": true, "appeal_cue": true,
-	"court": true, "place_form": true, "tried": true,
+	"court": true, "place_form": true, "tried": true, "term_keep": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
