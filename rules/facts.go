@@ -165,6 +165,7 @@ type Facts struct {
 	courtRe      *Filtered
 	nameRe       *Filtered
 	districtOf   map[string]string // lower-case district → city
+	cityOf       map[string]string // lower-case city → country
 }
 
 // Pattern is one named regular expression of the fact rules. Kind says what
@@ -240,12 +241,18 @@ func (f *Facts) LowerCountry(word string) bool { return f.lowerCountry[word] }
 
 // CityCountry returns the country of a well-known city, or "".
 func (f *Facts) CityCountry(city string) string {
-	for c, country := range f.Cities {
-		if strings.EqualFold(c, city) {
-			return country
+	if f.cityOf == nil {
+		for c, country := range f.Cities {
+			if strings.EqualFold(c, city) {
+				return country
+			}
 		}
+		return ""
 	}
-	return ""
+	if c, ok := f.cityOf[city]; ok {
+		return c
+	}
+	return f.cityOf[strings.ToLower(city)]
 }
 
 // DistrictCity returns the city a part of a city belongs to
@@ -340,6 +347,10 @@ func (f *Facts) compile() []error {
 				f.lowerCountry[w] = true
 			}
 		}
+	}
+	f.cityOf = make(map[string]string, len(f.Cities))
+	for c, country := range f.Cities {
+		f.cityOf[strings.ToLower(c)] = country
 	}
 	f.districtOf = map[string]string{}
 	for d, city := range f.Districts {
