@@ -1799,6 +1799,48 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Food court vendors were fined for health violations.",
 			want: nil,
 		},
+		// --- surnames listed together
+		{
+			name: "gave two surnames terms each",
+			text: "The court gave Ivanov and Petrov six years each.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "two surnames jailed in turn, passive",
+			text: "Ivanov and Petrov were jailed for six and eight years respectively.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "three surnames acquitted, passive",
+			text: "Ivanov, Petrov and Sidorov were acquitted.",
+			want: []want{{"defendants": 3, "acquitted": 3, "convicted": nil}},
+		},
+		{
+			name: "two surnames received",
+			text: "Ivanov and Petrov received six years each.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		// --- reactions of rights groups name the decision by its noun
+		{
+			name: "a rights group welcomed a conviction",
+			text: "Amnesty International welcomed the conviction of four police officers for torture on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "convicted": 4}},
+		},
+		{
+			name: "a rights group condemned a sentencing",
+			text: "Human Rights Watch condemned the sentencing of journalist Ivan Petrov to seven years in prison.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "rights groups criticised an acquittal",
+			text: "Rights groups criticised the acquittal of the three officers accused of killing a protester.",
+			want: []want{{"defendants": 3, "acquitted": 3, "convicted": nil, "victims": 1}},
+		},
+		{
+			name: "a call for a conviction is no decision",
+			text: "The group called for the conviction of the officers.",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -216,7 +216,14 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 					continue
 				}
 				if t.word && t.upper && t.start < limit && !t.in(s.f, rules.LexCourtStrip) && s.f.CountryOf(t.text) == "" {
-					return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+					g := &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+					// "gave Ivanov and Petrov six years each"
+					for k := i; k+2 < len(s.toks) && (s.toks[k+1].low == "and" || s.toks[k+1].low == ",") && s.toks[k+2].start < limit && surnameTok(s.f, s.toks[k+2]) &&
+						(k+3 >= len(s.toks) || !s.toks[k+3].word || !s.toks[k+3].upper); k += 2 {
+						g.names = append(g.names, strings.ToLower(stripPossessive(s.toks[k+2].text)))
+						g.size, g.end = len(g.names), s.toks[k+2].end
+					}
+					return g
 				}
 				break
 			}
@@ -349,11 +356,13 @@ func givenTo(f *rules.Facts, gap string) bool {
 // sentenced"), or nil.
 func (s *sent) surnameBefore(o outcomeRef) *group {
 	k := s.tokenBefore(o.start)
+	plural := false
 	if !receiverVerb(s.text[o.start:o.end]) && !s.f.Is("receive_verbs", strings.ToLower(s.text[o.start:o.end])) {
 		// "Sadykov was sentenced": the subject of a passive verb.
-		if k < 0 || s.toks[k].low != "was" {
+		if k < 0 || s.toks[k].low != "was" && s.toks[k].low != "were" {
 			return nil
 		}
+		plural = s.toks[k].low == "were"
 		k--
 	}
 	// "Kassymov, 45, was jailed": an age between commas.
@@ -367,7 +376,17 @@ func (s *sent) surnameBefore(o outcomeRef) *group {
 	if !surnameTok(s.f, t) {
 		return nil
 	}
-	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+	g := &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+	// "Ivanov and Petrov were jailed", "Ivanov, Petrov and Sidorov got"
+	for k >= 2 && (s.toks[k-1].low == "and" || s.toks[k-1].low == ",") && surnameTok(s.f, s.toks[k-2]) && (k < 3 || !s.toks[k-3].word || !s.toks[k-3].upper) {
+		k -= 2
+		g.names = append(g.names, strings.ToLower(stripPossessive(s.toks[k].text)))
+		g.start, g.size = s.toks[k].start, len(g.names)
+	}
+	if plural && g.size < 2 {
+		return nil
+	}
+	return g
 }
 
 // headlineNoun reads the subject of a headline, written without an
