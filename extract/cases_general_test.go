@@ -1841,6 +1841,38 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The group called for the conviction of the officers.",
 			want: nil,
 		},
+		// --- a decision told by its delivery
+		{
+			name: "a sentence handed down by a judge of a court",
+			text: "The sentence was handed down by Judge Ivanova of the Almaty City Court on Monday.",
+			want: []want{{"stage": "verdict", "court": "Almaty City Court", "location": "Almaty", "decision_date": "2024-03-18", "defendants": nil}},
+		},
+		{
+			name: "passed sentence on counted people",
+			text: "The judge passed sentence on the four officers on Monday.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 4, "convicted": nil}},
+		},
+		{
+			name: "a verdict to be delivered is none yet",
+			text: "The court will deliver its verdict on Friday.",
+			want: nil,
+		},
+		// --- months told with a part of them
+		{
+			name: "a month joined to mid",
+			text: "The officer was jailed for six years in mid-February.",
+			want: []want{{"decision_date": "2024-02", "imprisoned": 1}},
+		},
+		{
+			name: "the end of a month",
+			text: "The officer was jailed for six years at the end of February.",
+			want: []want{{"decision_date": "2024-02", "imprisoned": 1}},
+		},
+		{
+			name: "a weekday and its date",
+			text: "The officer was jailed for six years on Thursday, March 14.",
+			want: []want{{"decision_date": "2024-03-14", "imprisoned": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
