@@ -150,6 +150,10 @@ type mention struct {
 	dateRule   string
 	countries  []string
 	newCase    bool
+	// prevSize is how many people the sentence before counted ("the two
+	// officers had beaten him. They were jailed…"), for a group that
+	// refers back with no size of its own.
+	prevSize int
 }
 
 // builder groups mentions into cases.
@@ -214,6 +218,13 @@ func (b *builder) mention(s, prev *sent) *mention {
 	m.place, m.courtPlace, m.generic = placesOf(s, m.court)
 	m.date, m.dateRule = decisionDate(s, b.published)
 	m.countries = s.courtCountries
+	if prev != nil && !prev.anchor() && !prev.aggregate {
+		for _, g := range prev.groups {
+			if !g.victim && !g.skipped && !g.part && g.size > 0 && (g.kind == gCount || g.kind == gNames) {
+				m.prevSize = g.size
+			}
+		}
+	}
 	if prev != nil && !prev.anchor() && !prev.weakOut && !prev.aggregate && m.court == nil && m.place == "" {
 		prev.courtsLater()
 		if c := nearestCourt(prev.courts, len(prev.text)); c != nil {

@@ -1873,6 +1873,27 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The officer was jailed for six years on Thursday, March 14.",
 			want: []want{{"decision_date": "2024-03-14", "imprisoned": 1}},
 		},
+		// --- parts of a group and people told in the sentence before
+		{
+			name: "another two to a term is a head count, not a range",
+			text: "Two officers were sentenced to five years, another two to three years, and the fifth was acquitted.",
+			want: []want{{"defendants": 5, "convicted": 4, "acquitted": 1, "imprisoned": 4, "sentence_min_months": 36, "sentence_max_months": 60}},
+		},
+		{
+			name: "two surnames joined by and after a first term",
+			text: "The court sentenced Ivanov to six years, and Petrov and Sidorov to five years each.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 60, "sentence_max_months": 72}},
+		},
+		{
+			name: "they, counted in the sentence before",
+			text: "The four officers were accused of beating a detainee. They were each jailed for five years on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "imprisoned": 4, "sentence_max_months": 60, "victims": 1}},
+		},
+		{
+			name: "they after victims counted in the sentence before",
+			text: "The officers beat two protesters. They were jailed for five years.",
+			want: []want{{"defendants": nil, "imprisoned": nil, "sentence_max_months": 60, "victims": 2}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -243,9 +243,10 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false
 	}
 	k := a.next
-	if !aUnit && !from && i > 0 && (toks[i-1].in(f, rules.LexWhole) || toks[i-1].in(f, rules.LexDeterminers) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
+	if !aUnit && !from && i > 0 && (toks[i-1].in(f, rules.LexWhole) || toks[i-1].in(f, rules.LexDeterminers) || toks[i-1].in(f, rules.LexPart) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
 		// "sentenced all six to seven years"; "six officers: two to 10
-		// years, two to eight": a head count, not a range.
+		// years, two to eight"; "another two to three years": a head
+		// count, not a range.
 		return term{}, i, false
 	}
 	if k < len(toks) && toks[k].in(f, rules.LexRangeTo) && (from || toks[k].low != "and") {

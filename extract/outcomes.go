@@ -530,6 +530,10 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		if k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.toks[k].in(s.f, rules.LexCourtStrip) {
 			g = &group{start: s.toks[k].start, end: s.toks[k].end, size: 1, kind: gNames} // "and Petrov 12"
 			t.own = true
+			// "and Petrov and Sidorov to five years each"
+			for j := k; j >= 2 && (s.toks[j-1].low == "and" || s.toks[j-1].low == ",") && surnameTok(s.f, s.toks[j-2]) && (o == nil || s.toks[j-2].start >= o.end); j -= 2 {
+				g.start, g.size = s.toks[j-2].start, g.size+1
+			}
 		}
 		if g != nil && g.size > 0 {
 			t.persons = g.size
