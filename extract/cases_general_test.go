@@ -1894,6 +1894,27 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The officers beat two protesters. They were jailed for five years.",
 			want: []want{{"defendants": nil, "imprisoned": nil, "sentence_max_months": 60, "victims": 2}},
 		},
+		// --- suspended and custodial terms told together
+		{
+			name: "a suspended prison sentence is suspended",
+			text: "The officer was given a suspended prison sentence of two years.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "suspended sentences for some, a term for another verb's person",
+			text: "Three officers received suspended sentences and a fourth was jailed for three years.",
+			want: []want{{"defendants": 4, "convicted": 4, "suspended": 3, "imprisoned": 1, "sentence_min_months": 36, "sentence_max_months": 36}},
+		},
+		{
+			name: "probation as the sentence",
+			text: "The officer was sentenced to three years of probation.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil}},
+		},
+		{
+			name: "none jailed, all suspended",
+			text: "None of the officers was jailed: all five received suspended sentences.",
+			want: []want{{"defendants": 5, "suspended": 5, "imprisoned": 0}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

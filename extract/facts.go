@@ -344,6 +344,7 @@ func splitClauses(f *rules.Facts, text string, ft *rules.Text) [][2]int {
 // suspended in full").
 func (s *sent) termKind(start, end int) string {
 	best, bestDist := "", 1<<30
+	var bestAt marker
 	suspendedAfter := false
 	for _, m := range s.markers {
 		if m.class == "fine" {
@@ -372,11 +373,20 @@ func (s *sent) termKind(start, end int) string {
 			d = 0
 		}
 		if d < bestDist {
-			best, bestDist = m.class, d
+			best, bestDist, bestAt = m.class, d, m
 		}
 	}
 	if best == "custodial" && suspendedAfter {
 		return "suspended"
+	}
+	if best == "custodial" {
+		// "a suspended prison sentence": the suspension qualifies the
+		// custodial word written just after it.
+		for _, m := range s.markers {
+			if m.class == "suspended" && m.end < bestAt.start && isBlank(s.text[m.end:bestAt.start]) {
+				return "suspended"
+			}
+		}
 	}
 	if best == "" {
 		return "custodial"

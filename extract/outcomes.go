@@ -137,7 +137,7 @@ func givesSentence(class string) bool {
 func (s *sent) sentenceKind(o outcomeRef) string {
 	cl := s.clauses[o.clause]
 	for _, t := range s.terms {
-		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 {
+		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 && !s.verbBetween(o.end, t.start) {
 			// "sentenced two men to death and a third to 20 years": a
 			// death or life sentence told first is the verb's.
 			for _, m := range s.markers {
@@ -164,6 +164,18 @@ func (s *sent) sentenceKind(o outcomeRef) string {
 		return "generic"
 	}
 	return ""
+}
+
+// verbBetween reports a decision verb between two offsets ("received
+// suspended sentences and a fourth was jailed for three years": the term
+// is the second verb's).
+func (s *sent) verbBetween(from, to int) bool {
+	for _, c := range s.cands {
+		if c.start >= from && c.end <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // governed returns the group a decision verb applies to: its object for an
