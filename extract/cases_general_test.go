@@ -1915,6 +1915,22 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "None of the officers was jailed: all five received suspended sentences.",
 			want: []want{{"defendants": 5, "suspended": 5, "imprisoned": 0}},
 		},
+		// --- nationalities and capitals beyond the region
+		{
+			name: "a nationality adjective is a country, not a place",
+			text: "A Ugandan court sentenced two police officers to 10 years for torture.",
+			want: []want{{"location": nil, "country": "Uganda", "defendants": 2, "imprisoned": 2}},
+		},
+		{
+			name: "a capital gives its country",
+			text: "A court in Dhaka jailed three officers for life.",
+			want: []want{{"location": "Dhaka", "country": "Bangladesh", "imprisoned": 3, "sentence_max_months": nil}},
+		},
+		{
+			name: "a region's adjective gives the country",
+			text: "A Chechen court sentenced the activist to four years.",
+			want: []want{{"location": nil, "country": "Russia", "imprisoned": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
