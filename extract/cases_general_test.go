@@ -1931,6 +1931,22 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "A Chechen court sentenced the activist to four years.",
 			want: []want{{"location": nil, "country": "Russia", "imprisoned": 1}},
 		},
+		// --- groups joined or narrowed
+		{
+			name: "a counted group and one more person",
+			text: "Four police officers and a doctor were convicted of torture.",
+			want: []want{{"defendants": 5, "convicted": 5}},
+		},
+		{
+			name: "men and a woman jailed",
+			text: "Nine men and a woman were jailed for terms of up to 15 years.",
+			want: []want{{"defendants": 10, "imprisoned": 10, "sentence_min_months": nil, "sentence_max_months": 180}},
+		},
+		{
+			name: "a part named after including is no subject",
+			text: "Eleven people, including six police officers, were convicted.",
+			want: []want{{"defendants": 11, "convicted": 11}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -459,6 +459,14 @@ func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
 			last.end = g.end
 			continue
 		}
+		if last.kind == gCount && !last.part && last.whole == 0 && last.size > 0 && g.kind == gOne && joined(f, gap, last, &group{kind: gCount, size: 1}) {
+			if w := strings.ToLower(s[g.start:g.end]); strings.HasPrefix(w, "a ") || strings.HasPrefix(w, "an ") {
+				// "four police officers and a doctor": one group.
+				last.size++
+				last.end = g.end
+				continue
+			}
+		}
 		if joined(f, gap, last, g) {
 			// "the main defendant and his four accomplices", "a former
 			// police chief and three of his subordinates": one group.

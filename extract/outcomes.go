@@ -277,6 +277,14 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 		return s.resolve(cands[len(cands)-1])
 	}
 	chosen := cands[len(cands)-1]
+	// "Eleven people, including six police officers, were convicted":
+	// the part named after "including" is not the subject.
+	for i := len(cands) - 1; i > 0; i-- {
+		if k := s.tokenBefore(cands[i].start); k < 0 || !s.toks[k].in(s.f, rules.LexIncluding) {
+			break
+		}
+		chosen = cands[i-1]
+	}
 	for i, g := range cands[:len(cands)-1] {
 		if !matchAny(f.ByKind("relative"), s.text[g.end:]) {
 			continue

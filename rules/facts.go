@@ -114,6 +114,9 @@ type Facts struct {
 	OrgWords []string `yaml:"org_words"`
 	// Part words mark a count as part of the group ("other", "remaining").
 	Part []string `yaml:"part"`
+	// Including words name a part of a group told just before ("eleven
+	// people, including six officers").
+	Including []string `yaml:"including"`
 
 	// Countries maps a country's English name to the words that imply it
 	// (names, adjectives, demonyms).
@@ -316,7 +319,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords, "region_court_types": f.RegionCourtTypes,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives, "of": f.Of,
+		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives, "of": f.Of, "including": f.Including,
 	} {
 		set := map[string]bool{}
 		first := map[string]bool{}

@@ -48,6 +48,7 @@ const (
 	LexJudges
 	LexRelatives
 	LexOf
+	LexIncluding
 	numLex
 )
 
@@ -65,7 +66,7 @@ var lexNames = [numLex]string{
 	LexReceiveVerbs: "receive_verbs", LexOneAndHalf: "one_and_half", LexOrgWords: "org_words",
 	LexDatePreps: "date_preps", LexLowerDatePreps: "lower_date_preps", LexPrevYear: "prev_year",
 	LexThings: "things", LexTitles: "titles", LexNameParticles: "name_particles",
-	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of",
+	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of", LexIncluding: "including",
 }
 
 // lexOf returns the Lex of a lexicon's name.
@@ -151,6 +152,8 @@ func lexOf(name string) (Lex, bool) {
 		return LexRelatives, true
 	case "of":
 		return LexOf, true
+	case "including":
+		return LexIncluding, true
 	}
 	return 0, false
 }
