@@ -183,6 +183,12 @@ func (b *builder) add(s, prev *sent) {
 					c.addDetails(p, b.published)
 				}
 				b.pending = nil
+				if m.date != "" && c.date != "" && !strings.HasPrefix(m.date, c.date) {
+					// The decision's own date wins over one told before
+					// it ("(Berlin, March 20) … On March 18, the court…").
+					c.date = ""
+					delete(c.ev, "decision_date")
+				}
 			}
 		}
 		c.addMention(m, b)

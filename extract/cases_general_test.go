@@ -1947,6 +1947,19 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Eleven people, including six police officers, were convicted.",
 			want: []want{{"defendants": 11, "convicted": 11}},
 		},
+		// --- a rights group's release
+		{
+			name:  "the release's date is not the verdict's, nor the law's maximum its term",
+			title: "Kazakhstan: Torture Verdict a Step Forward",
+			text: "(Berlin, March 20, 2024) – A Kazakh court's conviction of four police officers for torturing a detainee is an important step toward accountability, Human Rights Watch said today. On March 18, the Taraz City Court sentenced the officers to between five and seven years in prison.\n\n" +
+				"The case dates to January 2022, when the officers detained a man during protests and beat him in custody. Kazakhstan's Criminal Code punishes torture with up to 12 years in prison.",
+			want: []want{{"court": "Taraz City Court", "decision_date": "2024-03-18", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "a law that provides for a term",
+			text: "The law provides for up to 10 years in prison for torture.",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
