@@ -99,9 +99,23 @@ func bareAt(f *rules.Facts, toks []token, i int) (float64, int, bool) {
 			}
 		}
 	}
+	if i < len(toks) {
+		if a, ok := strings.CutSuffix(toks[i].low, "½"); ok {
+			if v, ok := digits(a); ok {
+				return v + 0.5, i + 1, true // "22½"
+			}
+		}
+	}
 	n, next, ok := numberAt(f, toks, i)
 	if !ok {
 		return 0, i, false
+	}
+	// "22 1/2", "22 ½"
+	if next+2 < len(toks) && toks[next].low == "1" && toks[next+1].low == "/" && toks[next+2].low == "2" && toks[next].end == toks[next+1].start && toks[next+1].end == toks[next+2].start {
+		return n + 0.5, next + 3, true
+	}
+	if next < len(toks) && toks[next].low == "½" {
+		return n + 0.5, next + 1, true
 	}
 	if next+2 < len(toks) && toks[next].in(f, rules.LexAnd) && (toks[next+1].low == "a" || toks[next+1].low == "one") && toks[next+2].in(f, rules.LexHalf) {
 		return n + 0.5, next + 3, true
