@@ -1960,6 +1960,16 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The law provides for up to 10 years in prison for torture.",
 			want: nil,
 		},
+		{
+			name: "others given community orders",
+			text: "Three were jailed and two others were given community orders.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": nil}},
+		},
+		{
+			name: "community service as the sentence",
+			text: "The two officers were given community service.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
