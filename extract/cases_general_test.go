@@ -1970,6 +1970,11 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "The two officers were given community service.",
 			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil}},
 		},
+		{
+			name: "half a dozen",
+			text: "Half a dozen police officers were convicted of torture.",
+			want: []want{{"defendants": 6, "convicted": 6}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -307,8 +307,16 @@ func possessiveSurname(f *rules.Facts, s string, toks []token, i int) *group {
 }
 
 // halfAt reads half of a counted group ("half of the 12 officers"): a
-// part of it, the whole being the count.
+// part of it, the whole being the count; "half a dozen officers" is six.
 func halfAt(f *rules.Facts, toks []token, i int) (*group, int) {
+	// "half a dozen officers": half of the number, the whole group.
+	if i+3 < len(toks) && toks[i].in(f, rules.LexHalf) && (toks[i+1].low == "a" || toks[i+1].low == "an") {
+		if m, ok := f.Numbers[toks[i+2].low]; ok && m >= 2 && m%2 == 0 {
+			if noun, kn := personAfter(f, toks, i+3); noun != "" {
+				return &group{start: toks[i].start, end: toks[kn].end, size: m / 2, kind: gCount, noun: noun, defendants: f.Is("defendant_nouns", noun)}, kn + 1
+			}
+		}
+	}
 	if i+3 >= len(toks) || !toks[i].in(f, rules.LexHalf) || toks[i+1].low != "of" && !toks[i+1].in(f, rules.LexOf) {
 		return nil, i
 	}
