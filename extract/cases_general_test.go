@@ -1975,6 +1975,16 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Half a dozen police officers were convicted of torture.",
 			want: []want{{"defendants": 6, "convicted": 6}},
 		},
+		{
+			name: "a court in a country's largest city, named after a comma",
+			text: "A court in Kazakhstan's largest city, Almaty, jailed the officer for five years.",
+			want: []want{{"location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "a court in the nation's capital, named after a comma",
+			text: "A court in the nation's capital, Bishkek, jailed the officer.",
+			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "imprisoned": 1}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
