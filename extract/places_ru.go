@@ -9,7 +9,8 @@ import (
 )
 
 // placeForm turns a place as the sentence writes it into the form a record
-// gives: a district of a city the rules know is the city; else, with the
+// gives: without an ending of place_suffixes; a district of a city the
+// rules know is the city; else, with the
 // place_form patterns of the language: languages that
 // inflect names write "в Талдыкоргане" or "суд Бишкека" for Taldykorgan and
 // Bishkek, and name a city's court by an adjective ("Астанинский"). A form
@@ -18,6 +19,12 @@ import (
 // else the name is kept as written. Languages without place_form patterns
 // keep every name.
 func placeForm(f *rules.Facts, name string) string {
+	for _, suf := range f.PlaceSuffixes {
+		if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
+			name = n // "Bishkek-based"
+			break
+		}
+	}
 	if city := f.DistrictCity(name); city != "" {
 		return city // "Southwark": the court sits in London
 	}

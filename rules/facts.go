@@ -146,6 +146,9 @@ type Facts struct {
 	// DistrictWords follow a place that is part of a city, not the city
 	// ("Leninsky District Court", "Rankin County Circuit Court").
 	DistrictWords []string `yaml:"district_words"`
+	// PlaceSuffixes end a place as written without being part of its name
+	// ("Bishkek-based").
+	PlaceSuffixes []string `yaml:"place_suffixes"`
 	// RegionCourtTypes follow a place whose court is the region's, not the
 	// city's ("Андижанский областной суд" sits for Andijan region).
 	RegionCourtTypes []string `yaml:"region_court_types"`
