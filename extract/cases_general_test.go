@@ -1985,6 +1985,16 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "A court in the nation's capital, Bishkek, jailed the officer.",
 			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "imprisoned": 1}},
 		},
+		{
+			name: "the court of a district of a city, translated",
+			text: "The court of Bostandyk district of Almaty city sentenced the officer to 4 years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a third to restricted freedom after two to prison",
+			text: "Two of the defendants were sentenced to 5 years of imprisonment, the third to 3 years of restriction of freedom.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
