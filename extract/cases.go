@@ -185,6 +185,10 @@ type mention struct {
 	dateRule   string
 	countries  []string
 	newCase    bool
+	// prevSize is how many people the sentence before counted ("the two
+	// officers had beaten him. They were jailed…"), for a group that
+	// refers back with no size of its own.
+	prevSize int
 }
 
 // builder groups mentions into cases.
@@ -214,6 +218,12 @@ func (b *builder) add(s, prev *sent) {
 					c.addDetails(p, b.published)
 				}
 				b.pending = nil
+				if m.date != "" && c.date != "" && !strings.HasPrefix(m.date, c.date) {
+					// The decision's own date wins over one told before
+					// it ("(Berlin, March 20) … On March 18, the court…").
+					c.date = ""
+					delete(c.ev, "decision_date")
+				}
 			}
 		}
 		c.addMention(m, b)
@@ -249,7 +259,15 @@ func (b *builder) mention(s, prev *sent) *mention {
 	m.place, m.courtPlace, m.generic = placesOf(s, m.court)
 	m.date, m.dateRule = decisionDate(s, b.published)
 	m.countries = s.courtCountries
+	if prev != nil && !prev.anchor() && !prev.aggregate {
+		for _, g := range prev.groups {
+			if !g.victim && !g.skipped && !g.part && g.size > 0 && (g.kind == gCount || g.kind == gNames) {
+				m.prevSize = g.size
+			}
+		}
+	}
 	if prev != nil && !prev.anchor() && !prev.weakOut && !prev.aggregate && m.court == nil && m.place == "" {
+		prev.courtsLater()
 		if c := nearestCourt(prev.courts, len(prev.text)); c != nil {
 			m.court = c
 		}
@@ -386,6 +404,16 @@ func (b *builder) target(m *mention) *caseAcc {
 func (b *builder) finish() []trialwatch.Case {
 	if len(b.cases) > 0 && b.title != nil && b.cases[0].compatible(b.f, b.title) {
 		b.cases[0].addTitle(b.title, b)
+	}
+	if len(b.cases) == 0 && b.title != nil {
+		// Only the headline tells the decision ("Officer gets 8 years
+		// for torture"); the text adds its details.
+		c := newCaseAcc(b.f)
+		c.addMention(b.title, b)
+		for _, p := range b.pending {
+			c.addDetails(p, b.published)
+		}
+		b.cases = append(b.cases, c)
 	}
 	b.inheritUpheld()
 	var out []trialwatch.Case

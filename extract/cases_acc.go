@@ -128,7 +128,7 @@ func (c *caseAcc) addMention(m *mention, b *builder) {
 	c.countries = append(c.countries, m.countries...)
 	c.noneJailed = c.noneJailed || s.noneJailed
 	for _, o := range s.outcomes {
-		c.addOutcome(o, s, b)
+		c.addOutcome(o, s, b, m.prevSize)
 		switch o.class {
 		case "appeal":
 			c.upheld = true
@@ -227,7 +227,7 @@ func fieldsOf(o outcomeRef) []string {
 	return []string{"convicted"}
 }
 
-func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
+func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder, prevSize int) {
 	g := o.grp
 	if g == nil {
 		return
@@ -235,6 +235,9 @@ func (c *caseAcc) addOutcome(o outcomeRef, s *sent, b *builder) {
 	size := g.size
 	if g.kind == gRef && size == 0 {
 		size = c.groupSize()
+		if size == 0 {
+			size = prevSize // "the two officers had beaten him. They were jailed"
+		}
 		if size == 0 && len(b.cases) > 0 {
 			size = b.cases[0].groupSize()
 		}

@@ -1455,6 +1455,546 @@ func TestCasesGeneralPhrasings(t *testing.T) {
 			text: "Seven police officers were convicted on Wednesday, four of whom were jailed for up to six years.",
 			want: []want{{"decision_date": "2024-03-20", "defendants": 7, "convicted": 7, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": 72}},
 		},
+		// --- terms told in turn to people named one by one, the unit
+		// written once
+		{
+			name: "a term in prison, then a surname and a bare number",
+			text: "The court sentenced Ivanov to 12 years in prison and Petrov to 10.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "three surnames with bare numbers after a term in prison",
+			text: "A Bishkek court sentenced Asanov to 12 years in prison, Bekov to 10 and Toktogulov to eight.",
+			want: []want{{"location": "Bishkek", "defendants": 3, "convicted": 3, "imprisoned": 3, "sentence_min_months": 96, "sentence_max_months": 144}},
+		},
+		{
+			name: "jailed one for years, another for a bare number",
+			text: "The judge jailed Smith for five years and Jones for three.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 36, "sentence_max_months": 60}},
+		},
+		{
+			name: "received in turn, numbers after commas",
+			text: "Smith received seven years, Jones six and Brown four.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 84}},
+		},
+		{
+			name: "a passive term behind bars, then another person",
+			text: "Ivanov was sentenced to 12 years behind bars and Petrov to 10.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "a person noun before each surname",
+			text: "The court sentenced officer Ivanov to 12 years and his colleague Petrov to 10.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "a long place of a term before the next person",
+			text: "The court sentenced Ivanov to 12 years in a maximum-security penal colony and Petrov to 10.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 120, "sentence_max_months": 144}},
+		},
+		{
+			name: "a prison term, then a suspended term for another",
+			text: "The court sentenced Ivanov to 12 years in prison and Petrov to a suspended term of three years.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": 1, "suspended": 1, "sentence_min_months": 144, "sentence_max_months": 144}},
+		},
+		{
+			name: "probation after a prison term is the same person's",
+			text: "He was sentenced to five years in prison and three years of probation.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "suspended": nil, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "a term in prison, then a year of release",
+			text: "He was jailed for five years in prison in 2019 and released in 2022.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		// --- courts named after a part of a city sit in the city
+		{
+			name: "a crown court named after a London borough",
+			text: "The officer was jailed for six years at Southwark Crown Court.",
+			want: []want{{"court": "Southwark Crown Court", "location": "London", "country": "United Kingdom", "imprisoned": 1, "sentence_max_months": 72}},
+		},
+		{
+			name: "a jury at a borough's crown court",
+			text: "A jury at Snaresbrook Crown Court convicted the officer on Tuesday.",
+			want: []want{{"court": "Snaresbrook Crown Court", "location": "London", "country": "United Kingdom", "decision_date": "2024-03-19", "convicted": 1}},
+		},
+		{
+			name: "a district court of a city named by the district alone",
+			text: "The Bostandyk District Court sentenced the officer to four years.",
+			want: []want{{"court": "Bostandyk District Court", "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1}},
+		},
+		{
+			name: "a district name many cities share tells no city",
+			text: "The Leninsky District Court sentenced the officer to four years.",
+			want: []want{{"court": "Leninsky District Court", "location": nil, "imprisoned": 1}},
+		},
+		{
+			name: "a New York borough's jury",
+			text: "A Manhattan federal jury convicted the former officer on Tuesday.",
+			want: []want{{"location": "New York", "country": "United States", "decision_date": "2024-03-19", "convicted": 1}},
+		},
+		{
+			name: "a court in a district of a capital",
+			text: "A court in Yasamal sentenced the journalist to nine years in prison.",
+			want: []want{{"location": "Baku", "country": "Azerbaijan", "imprisoned": 1, "sentence_max_months": 108}},
+		},
+		{
+			name: "a court based in a city",
+			text: "On Tuesday, a Bishkek-based military court jailed two soldiers for hazing.",
+			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "decision_date": "2024-03-19", "defendants": 2, "imprisoned": 2}},
+		},
+		// --- courts written in lower case
+		{
+			name: "a garrison military court after its place, in lower case",
+			text: "The Almaty garrison military court sentenced the soldier to four years.",
+			want: []want{{"court": "Almaty garrison military court", "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a garrison military court of a city, in lower case",
+			text: "The garrison military court of Almaty sentenced the soldier to four years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1}},
+		},
+		{
+			name: "a district court of a region, in lower case",
+			text: "The district court of the Almaty region sentenced two officers to three years.",
+			want: []want{{"court": nil, "location": "Almaty region", "country": "Kazakhstan", "imprisoned": 2}},
+		},
+		{
+			name: "a military court with no place",
+			text: "A garrison military court sentenced the soldier to four years.",
+			want: []want{{"court": nil, "location": nil, "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "the regional court on appeal, with no place",
+			text: "The regional court upheld the sentence on Tuesday.",
+			want: []want{{"stage": "appeal", "court": nil, "location": nil, "decision_date": "2024-03-19"}},
+		},
+		{
+			name: "a military court told in the sentence before the verdict",
+			text: "The case was heard by a garrison military court in Almaty. The soldier was sentenced to four years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a court named in the sentence before the verdict",
+			text: "The case was heard by the Almaty garrison military court. The soldier was sentenced to four years.",
+			want: []want{{"court": "Almaty garrison military court", "location": "Almaty", "imprisoned": 1}},
+		},
+		{
+			name: "a regional court that heard an appeal, then its decision",
+			text: "The regional court in Karaganda heard the appeal on Tuesday. It reduced the sentence to four years.",
+			want: []want{{"stage": "appeal", "location": "Karaganda", "decision_date": "2024-03-19", "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "a military court in a city, by the passive",
+			text: "Two conscripts were sentenced by a military court in Aktobe to three years.",
+			want: []want{{"location": "Aktobe", "defendants": 2, "imprisoned": 2, "sentence_max_months": 36}},
+		},
+		// --- wire, local and NGO phrasings of a verdict
+		{
+			name: "handed sentences of between two numbers",
+			text: "Four former police officers were handed sentences of between five and nine years on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 108}},
+		},
+		{
+			name: "each handed a term in a prison",
+			text: "The two officers were each handed a term of seven years in a maximum-security prison.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "given years behind bars",
+			text: "The former police chief was given 10 years behind bars.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 120, "sentence_max_months": 120}},
+		},
+		{
+			name: "a trio of people counted by a collective word",
+			text: "A trio of former guards were jailed for seven years each.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "a pair counted, their combined years no term",
+			text: "A pair of officers were jailed for a combined 20 years.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "the quartet received terms of up to",
+			text: "The quartet received sentences of up to 12 years.",
+			want: []want{{"defendants": 4, "imprisoned": 4, "sentence_min_months": nil, "sentence_max_months": 144}},
+		},
+		{
+			name: "one of the defendants acquitted, the other three jailed",
+			text: "One of the defendants was acquitted and the other three were jailed for five years.",
+			want: []want{{"defendants": 4, "convicted": 3, "acquitted": 1, "imprisoned": 3, "sentence_max_months": 60}},
+		},
+		{
+			name: "suspended sentences for two, a fine for a third",
+			text: "Two officers received suspended sentences of three years, while a third was fined.",
+			want: []want{{"defendants": 3, "convicted": 3, "suspended": 2, "imprisoned": nil}},
+		},
+		{
+			name: "cleared the officer, active",
+			text: "The Bishkek City Court on Friday cleared the officer of all charges, citing a lack of evidence.",
+			want: []want{{"court": "Bishkek City Court", "decision_date": "2024-03-15", "defendants": 1, "acquitted": 1, "convicted": nil}},
+		},
+		{
+			name: "cleared the way is no acquittal",
+			text: "The ruling cleared the way for a retrial of the officers.",
+			want: nil,
+		},
+		{
+			name: "walked free after an acquittal",
+			text: "Four officers walked free on Tuesday after a jury found them not guilty.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "acquitted": 4, "convicted": nil}},
+		},
+		{
+			name: "a term the court gave after a demand, by a bare number",
+			text: "Prosecutors had demanded nine years, but the court sentenced him to seven.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 84, "sentence_max_months": 84}},
+		},
+		{
+			name: "a term after a demand in the clause before, jailed for a bare number",
+			text: "Prosecutors asked for 10 years; the judge jailed the officer for eight.",
+			want: []want{{"defendants": 1, "imprisoned": 1, "sentence_min_months": 96, "sentence_max_months": 96}},
+		},
+		{
+			name: "a term told before the jury's verdict",
+			text: "The officer was sentenced to five years after the court found him guilty of torture.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
+		{
+			name: "years after a verdict are no term",
+			text: "He was released five years after the court convicted him.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "will spend years behind bars after a court found them guilty",
+			text: "The two men will spend the next seven years behind bars after a court in Bishkek found them guilty of torture.",
+			want: []want{{"location": "Bishkek", "defendants": 2, "convicted": 2}},
+		},
+		{
+			name: "a date last week is vague",
+			text: "The Tbilisi City Court sentenced three officers to between four and six years last week.",
+			want: []want{{"court": "Tbilisi City Court", "decision_date": nil, "defendants": 3, "imprisoned": 3, "sentence_min_months": 48, "sentence_max_months": 72}},
+		},
+		// --- appeals told by what befell the sentenced
+		{
+			name: "had their sentences cut on appeal",
+			text: "On Tuesday, the two officers had their prison terms reduced to four years by the Supreme Court.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2024-03-19", "defendants": 2, "imprisoned": 2, "sentence_min_months": 48, "sentence_max_months": 48}},
+		},
+		{
+			name: "saw a sentence commuted",
+			text: "Ivanov saw his sentence commuted to 10 years.",
+			want: []want{{"stage": "appeal", "defendants": 1, "imprisoned": 1, "sentence_max_months": 120}},
+		},
+		{
+			name: "had their sentences upheld by a named court",
+			text: "The two officers had their sentences upheld by the Supreme Court on Tuesday.",
+			want: []want{{"stage": "appeal", "court": "Supreme Court", "decision_date": "2024-03-19", "defendants": 2}},
+		},
+		// --- the headline alone tells the decision
+		{
+			name:  "a headline's term, the text's court and date",
+			title: "Four ex-officers jailed for 5-7 years over detainee's death",
+			text:  "A court in Almaty handed down the sentences on Monday.",
+			want:  []want{{"location": "Almaty", "decision_date": "2024-03-18", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name:  "a headline without an article, its subject one person",
+			title: "Kyrgyz officer gets 8 years for torture",
+			text:  "The court said the officer beat a suspect in custody in 2022.",
+			want:  []want{{"country": "Kyrgyzstan", "defendants": 1, "imprisoned": 1, "sentence_max_months": 96}},
+		},
+		{
+			name:  "a headline without an article, its object one person",
+			title: "Court acquits police officer in torture case",
+			text:  "The Bishkek City Court on Friday cleared the officer, citing lack of evidence.",
+			want:  []want{{"court": "Bishkek City Court", "decision_date": "2024-03-15", "defendants": 1, "acquitted": 1}},
+		},
+		{
+			name:  "a headline of a trial opening",
+			title: "Trial of officers opens in Almaty",
+			text:  "The trial of four police officers accused of torture opened on Monday at the Almaty District Court.",
+			want:  nil,
+		},
+		{
+			name:  "a headline of a maximum penalty",
+			title: "Officer faces 10 years for torture",
+			text:  "Prosecutors say the officer beat a detainee.",
+			want:  nil,
+		},
+		{
+			name:  "a headline of a sentence to come",
+			title: "Police officer to be jailed for torture",
+			text:  "The court will announce the sentence on Friday.",
+			want:  nil,
+		},
+		// --- reports that tell of no decision
+		{
+			name: "a link to another article",
+			text: "Related: Court jails ex-police chief for 10 years",
+			want: nil,
+		},
+		{
+			name: "a year's count of the convicted",
+			text: "Last year, 120 officers were convicted of corruption, according to the Supreme Court.",
+			want: nil,
+		},
+		{
+			name: "a year's count of the convicted, by a year",
+			text: "In 2023, 45 police officers were convicted of torture.",
+			want: nil,
+		},
+		{
+			name: "a recalled mass trial of a year",
+			text: "Last year, 12 officers were convicted in the Zhanaozen case by the Aktau City Court.",
+			want: []want{{"court": "Aktau City Court", "defendants": 12, "convicted": 12}},
+		},
+		{
+			name: "prosecutors seeking terms",
+			text: "Prosecutors are seeking 12-year prison terms for the four officers.",
+			want: nil,
+		},
+		{
+			name: "the prosecution asked the court to jail",
+			text: "The prosecution asked the court to jail the officers for 10 years.",
+			want: nil,
+		},
+		{
+			name: "a charge carries a maximum",
+			text: "The charge carries a maximum sentence of 15 years.",
+			want: nil,
+		},
+		{
+			name: "charges filed",
+			text: "Prosecutors filed charges against the five officers last week.",
+			want: nil,
+		},
+		{
+			name: "a hearing adjourned",
+			text: "The hearing was adjourned until April 5.",
+			want: nil,
+		},
+		{
+			name: "sentencing scheduled",
+			text: "The officers are expected to be sentenced next month.",
+			want: nil,
+		},
+		{
+			name: "a plea of guilty is no decision",
+			text: "The officer pleaded guilty to abuse of office on Monday.",
+			want: nil,
+		},
+		{
+			name: "pre-trial detention extended",
+			text: "The court extended the officers' pre-trial detention by two months.",
+			want: nil,
+		},
+		{
+			name: "a sports court",
+			text: "The player was banned for four years by the disciplinary committee.",
+			want: nil,
+		},
+		{
+			name: "a food court fined",
+			text: "Food court vendors were fined for health violations.",
+			want: nil,
+		},
+		// --- surnames listed together
+		{
+			name: "gave two surnames terms each",
+			text: "The court gave Ivanov and Petrov six years each.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 72}},
+		},
+		{
+			name: "two surnames jailed in turn, passive",
+			text: "Ivanov and Petrov were jailed for six and eight years respectively.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_min_months": 72, "sentence_max_months": 96}},
+		},
+		{
+			name: "three surnames acquitted, passive",
+			text: "Ivanov, Petrov and Sidorov were acquitted.",
+			want: []want{{"defendants": 3, "acquitted": 3, "convicted": nil}},
+		},
+		{
+			name: "two surnames received",
+			text: "Ivanov and Petrov received six years each.",
+			want: []want{{"defendants": 2, "imprisoned": 2, "sentence_max_months": 72}},
+		},
+		// --- reactions of rights groups name the decision by its noun
+		{
+			name: "a rights group welcomed a conviction",
+			text: "Amnesty International welcomed the conviction of four police officers for torture on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "convicted": 4}},
+		},
+		{
+			name: "a rights group condemned a sentencing",
+			text: "Human Rights Watch condemned the sentencing of journalist Ivan Petrov to seven years in prison.",
+			want: []want{{"defendants": 1, "convicted": 1, "imprisoned": 1, "sentence_max_months": 84}},
+		},
+		{
+			name: "rights groups criticised an acquittal",
+			text: "Rights groups criticised the acquittal of the three officers accused of killing a protester.",
+			want: []want{{"defendants": 3, "acquitted": 3, "convicted": nil, "victims": 1}},
+		},
+		{
+			name: "a call for a conviction is no decision",
+			text: "The group called for the conviction of the officers.",
+			want: nil,
+		},
+		// --- a decision told by its delivery
+		{
+			name: "a sentence handed down by a judge of a court",
+			text: "The sentence was handed down by Judge Ivanova of the Almaty City Court on Monday.",
+			want: []want{{"stage": "verdict", "court": "Almaty City Court", "location": "Almaty", "decision_date": "2024-03-18", "defendants": nil}},
+		},
+		{
+			name: "passed sentence on counted people",
+			text: "The judge passed sentence on the four officers on Monday.",
+			want: []want{{"decision_date": "2024-03-18", "defendants": 4, "convicted": nil}},
+		},
+		{
+			name: "a verdict to be delivered is none yet",
+			text: "The court will deliver its verdict on Friday.",
+			want: nil,
+		},
+		// --- months told with a part of them
+		{
+			name: "a month joined to mid",
+			text: "The officer was jailed for six years in mid-February.",
+			want: []want{{"decision_date": "2024-02", "imprisoned": 1}},
+		},
+		{
+			name: "the end of a month",
+			text: "The officer was jailed for six years at the end of February.",
+			want: []want{{"decision_date": "2024-02", "imprisoned": 1}},
+		},
+		{
+			name: "a weekday and its date",
+			text: "The officer was jailed for six years on Thursday, March 14.",
+			want: []want{{"decision_date": "2024-03-14", "imprisoned": 1}},
+		},
+		// --- parts of a group and people told in the sentence before
+		{
+			name: "another two to a term is a head count, not a range",
+			text: "Two officers were sentenced to five years, another two to three years, and the fifth was acquitted.",
+			want: []want{{"defendants": 5, "convicted": 4, "acquitted": 1, "imprisoned": 4, "sentence_min_months": 36, "sentence_max_months": 60}},
+		},
+		{
+			name: "two surnames joined by and after a first term",
+			text: "The court sentenced Ivanov to six years, and Petrov and Sidorov to five years each.",
+			want: []want{{"defendants": 3, "imprisoned": 3, "sentence_min_months": 60, "sentence_max_months": 72}},
+		},
+		{
+			name: "they, counted in the sentence before",
+			text: "The four officers were accused of beating a detainee. They were each jailed for five years on Tuesday.",
+			want: []want{{"decision_date": "2024-03-19", "defendants": 4, "imprisoned": 4, "sentence_max_months": 60, "victims": 1}},
+		},
+		{
+			name: "they after victims counted in the sentence before",
+			text: "The officers beat two protesters. They were jailed for five years.",
+			want: []want{{"defendants": nil, "imprisoned": nil, "sentence_max_months": 60, "victims": 2}},
+		},
+		// --- suspended and custodial terms told together
+		{
+			name: "a suspended prison sentence is suspended",
+			text: "The officer was given a suspended prison sentence of two years.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil, "sentence_max_months": nil}},
+		},
+		{
+			name: "suspended sentences for some, a term for another verb's person",
+			text: "Three officers received suspended sentences and a fourth was jailed for three years.",
+			want: []want{{"defendants": 4, "convicted": 4, "suspended": 3, "imprisoned": 1, "sentence_min_months": 36, "sentence_max_months": 36}},
+		},
+		{
+			name: "probation as the sentence",
+			text: "The officer was sentenced to three years of probation.",
+			want: []want{{"defendants": 1, "suspended": 1, "imprisoned": nil}},
+		},
+		{
+			name: "none jailed, all suspended",
+			text: "None of the officers was jailed: all five received suspended sentences.",
+			want: []want{{"defendants": 5, "suspended": 5, "imprisoned": 0}},
+		},
+		// --- nationalities and capitals beyond the region
+		{
+			name: "a nationality adjective is a country, not a place",
+			text: "A Ugandan court sentenced two police officers to 10 years for torture.",
+			want: []want{{"location": nil, "country": "Uganda", "defendants": 2, "imprisoned": 2}},
+		},
+		{
+			name: "a capital gives its country",
+			text: "A court in Dhaka jailed three officers for life.",
+			want: []want{{"location": "Dhaka", "country": "Bangladesh", "imprisoned": 3, "sentence_max_months": nil}},
+		},
+		{
+			name: "a region's adjective gives the country",
+			text: "A Chechen court sentenced the activist to four years.",
+			want: []want{{"location": nil, "country": "Russia", "imprisoned": 1}},
+		},
+		// --- groups joined or narrowed
+		{
+			name: "a counted group and one more person",
+			text: "Four police officers and a doctor were convicted of torture.",
+			want: []want{{"defendants": 5, "convicted": 5}},
+		},
+		{
+			name: "men and a woman jailed",
+			text: "Nine men and a woman were jailed for terms of up to 15 years.",
+			want: []want{{"defendants": 10, "imprisoned": 10, "sentence_min_months": nil, "sentence_max_months": 180}},
+		},
+		{
+			name: "a part named after including is no subject",
+			text: "Eleven people, including six police officers, were convicted.",
+			want: []want{{"defendants": 11, "convicted": 11}},
+		},
+		// --- a rights group's release
+		{
+			name:  "the release's date is not the verdict's, nor the law's maximum its term",
+			title: "Kazakhstan: Torture Verdict a Step Forward",
+			text: "(Berlin, March 20, 2024) – A Kazakh court's conviction of four police officers for torturing a detainee is an important step toward accountability, Human Rights Watch said today. On March 18, the Taraz City Court sentenced the officers to between five and seven years in prison.\n\n" +
+				"The case dates to January 2022, when the officers detained a man during protests and beat him in custody. Kazakhstan's Criminal Code punishes torture with up to 12 years in prison.",
+			want: []want{{"court": "Taraz City Court", "decision_date": "2024-03-18", "defendants": 4, "imprisoned": 4, "sentence_min_months": 60, "sentence_max_months": 84}},
+		},
+		{
+			name: "a law that provides for a term",
+			text: "The law provides for up to 10 years in prison for torture.",
+			want: nil,
+		},
+		{
+			name: "others given community orders",
+			text: "Three were jailed and two others were given community orders.",
+			want: []want{{"defendants": 5, "convicted": 5, "imprisoned": 3, "suspended": nil}},
+		},
+		{
+			name: "community service as the sentence",
+			text: "The two officers were given community service.",
+			want: []want{{"defendants": 2, "convicted": 2, "imprisoned": nil}},
+		},
+		{
+			name: "half a dozen",
+			text: "Half a dozen police officers were convicted of torture.",
+			want: []want{{"defendants": 6, "convicted": 6}},
+		},
+		{
+			name: "a court in a country's largest city, named after a comma",
+			text: "A court in Kazakhstan's largest city, Almaty, jailed the officer for five years.",
+			want: []want{{"location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 60}},
+		},
+		{
+			name: "a court in the nation's capital, named after a comma",
+			text: "A court in the nation's capital, Bishkek, jailed the officer.",
+			want: []want{{"location": "Bishkek", "country": "Kyrgyzstan", "imprisoned": 1}},
+		},
+		{
+			name: "the court of a district of a city, translated",
+			text: "The court of Bostandyk district of Almaty city sentenced the officer to 4 years.",
+			want: []want{{"court": nil, "location": "Almaty", "country": "Kazakhstan", "imprisoned": 1, "sentence_max_months": 48}},
+		},
+		{
+			name: "a third to restricted freedom after two to prison",
+			text: "Two of the defendants were sentenced to 5 years of imprisonment, the third to 3 years of restriction of freedom.",
+			want: []want{{"defendants": 3, "convicted": 3, "imprisoned": 2, "sentence_min_months": 60, "sentence_max_months": 60}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -85,14 +85,16 @@ func isHeadOnly(f *rules.Facts, name string) bool {
 }
 
 // courtPlace derives the seat of a court from its name: the leading place
-// ("Astana City Court", "Kayseri 3rd High Criminal Court"), unless it names
-// a district of a city ("Leninsky District Court"); else the place after
+// ("Astana City Court", "Kayseri 3rd High Criminal Court"; a district the
+// rules know gives its city: "Southwark Crown Court"), unless it names a
+// district of a city the rules do not know ("Leninsky District Court");
+// else the place after
 // "of" ("Court of Shymkent", "of the Almaty Region"). A country there is
 // returned as the country.
 func courtPlace(f *rules.Facts, name, country string) (string, string) {
 	for _, n := range f.CourtNames {
 		if strings.EqualFold(n, name) {
-			return "", country
+			return f.DistrictCity(name), country // "Old Bailey": London
 		}
 	}
 	head, ofPart, hasOf := strings.Cut(name, " of ")
@@ -101,7 +103,12 @@ func courtPlace(f *rules.Facts, name, country string) (string, string) {
 	for i, w := range words {
 		if !isPlaceWord(f, w) {
 			if i+1 <= len(words) && f.Is("district_words", strings.ToLower(w)) && len(lead) > 0 {
-				lead = nil
+				// A district the rules know gives its city; so does a
+				// city's own name ("an Almaty district court"), unless
+				// the place after "of" says which city holds the district.
+				if l := strings.Join(lead, " "); f.DistrictCity(l) == "" && (hasOf || f.CityCountry(l) == "") {
+					lead = nil
+				}
 			}
 			if len(lead) > 0 && f.Is("region_court_types", strings.ToLower(w)) {
 				lead = append(lead, "region") // "Андижанский областной суд": the region's court

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/trialwatch/trialwatch/rules"
 )
@@ -145,6 +146,18 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, r)
 			continue
 		}
+		// "mid-February": a preposition of dates joined to the month.
+		if a, b, ok := strings.Cut(t.text, "-"); ok && b != "" && f.Months[strings.ToLower(b)] > 0 && f.Is("date_preps", strings.ToLower(a)) && unicode.IsUpper([]rune(b)[0]) {
+			r := dateRef{start: t.start, end: t.end, month: f.Months[strings.ToLower(b)], weekday: -1}
+			if y := year(i + 1); y > 0 {
+				r.year, r.end = y, toks[i+1].end
+				i++
+			} else {
+				r.prevYear = prevYearAfter(f, toks, i+1)
+			}
+			out = append(out, r)
+			continue
+		}
 		m := month(i)
 		if m == 0 {
 			continue
@@ -181,7 +194,9 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 			out = append(out, r)
 			continue
 		}
-		if i > 0 && (toks[i-1].low == "in" || last || !t.upper && toks[i-1].in(f, rules.LexLowerDatePreps) || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
+		// "at the end of February": "of" after a preposition of dates.
+		endOf := i > 1 && toks[i-1].low == "of" && toks[i-2].in(f, rules.LexDatePreps)
+		if i > 0 && (toks[i-1].low == "in" || last || endOf || !t.upper && toks[i-1].in(f, rules.LexLowerDatePreps) || toks[i-1].low == "this" || toks[i-1].low == "early" || toks[i-1].low == "late") {
 			r.prevYear = prevYearAfter(f, toks, k)
 			out = append(out, r)
 		}

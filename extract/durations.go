@@ -99,9 +99,23 @@ func bareAt(f *rules.Facts, toks []token, i int) (float64, int, bool) {
 			}
 		}
 	}
+	if i < len(toks) {
+		if a, ok := strings.CutSuffix(toks[i].low, "½"); ok {
+			if v, ok := digits(a); ok {
+				return v + 0.5, i + 1, true // "22½"
+			}
+		}
+	}
 	n, next, ok := numberAt(f, toks, i)
 	if !ok {
 		return 0, i, false
+	}
+	// "22 1/2", "22 ½"
+	if next+2 < len(toks) && toks[next].low == "1" && toks[next+1].low == "/" && toks[next+2].low == "2" && toks[next].end == toks[next+1].start && toks[next+1].end == toks[next+2].start {
+		return n + 0.5, next + 3, true
+	}
+	if next < len(toks) && toks[next].low == "½" {
+		return n + 0.5, next + 1, true
 	}
 	if next+2 < len(toks) && toks[next].in(f, rules.LexAnd) && (toks[next+1].low == "a" || toks[next+1].low == "one") && toks[next+2].in(f, rules.LexHalf) {
 		return n + 0.5, next + 3, true
@@ -251,9 +265,10 @@ func termAt(f *rules.Facts, toks []token, i int) (term, int, bool) {
 		return term{}, i, false
 	}
 	k := a.next
-	if !aUnit && !from && i > 0 && (toks[i-1].in(f, rules.LexWhole) || toks[i-1].in(f, rules.LexDeterminers) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
+	if !aUnit && !from && i > 0 && (toks[i-1].in(f, rules.LexWhole) || toks[i-1].in(f, rules.LexDeterminers) || toks[i-1].in(f, rules.LexPart) || !toks[i-1].word && toks[i-1].low != "(" || toks[i-1].low == "and") {
 		// "sentenced all six to seven years"; "six officers: two to 10
-		// years, two to eight": a head count, not a range.
+		// years, two to eight"; "another two to three years": a head
+		// count, not a range.
 		return term{}, i, false
 	}
 	if k < len(toks) && toks[k].in(f, rules.LexRangeTo) && (from || toks[k].low != "and") {
@@ -360,6 +375,10 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		// three").
 		unit := 0.0
 		for t.hasMin && t.min == t.max {
+			if unit == 0 {
+				unit = unitOfTerm(f, toks, next)
+			}
+			next = termTail(f, s, toks, next)
 			if next+1 < len(toks) && toks[next].low == "," && toks[next+1].low != "," && toks[next+1].in(f, rules.LexAnd) {
 				next++ // ", and his colleague five"
 			}
@@ -408,13 +427,21 @@ func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
 	}
 	var out []term
 	for k := 1; k < len(toks); k++ {
-		// "gave him five", "gave the officer 11", "while Rakhimov got eight"
-		if p := toks[k-1]; !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
+		// "gave him five", "gave the officer 11", "while Rakhimov got
+		// eight", "sentenced him to seven", "jailed the officer for six"
+		p := toks[k-1]
+		if (p.low == "to" || p.low == "for") && k >= 2 {
+			p = toks[k-2]
+			if receiverVerb(p.text) || f.Is("receive_verbs", p.low) {
+				continue
+			}
+		}
+		if !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
 			continue
 		}
 		n, after, ok := numberAt(f, toks, k)
-		if !ok || after < len(toks) && toks[after].word {
-			continue
+		if !ok || after < len(toks) && toks[after].word || termAfter(terms, toks[k].start) != nil && termAfter(terms, toks[k].start).start == toks[k].start {
+			continue // read already ("and his brother to seven")
 		}
 		var unit float64
 		for _, t := range terms {
@@ -502,7 +529,9 @@ func unitOfTerm(f *rules.Facts, toks []token, i int) float64 {
 // sentence ("almost nine months in custody", "eighteen months later").
 func excludedTerm(f *rules.Facts, s string, t term) bool {
 	// Class self is the duration itself ("2022 года": a year, not a term).
-	return matchesAround(f, "term_exclude", s, t.start, t.end, 40, 40)
+	// A term_keep pattern overrules the exclusion ("five years after a
+	// court found him guilty").
+	return matchesAround(f, "term_exclude", s, t.start, t.end, 40, 40) && !matchesAround(f, "term_keep", s, t.start, t.end, 40, 40)
 }
 
 // changedTerm reports a term a higher court changed ("raised the sentence
@@ -525,4 +554,30 @@ func months(v float64) int {
 		return 1
 	}
 	return int(math.Round(v))
+}
+
+// termTail skips the words after a term that say what kind of term it is
+// ("12 years in prison and Petrov to 10", "six years behind bars, Petrov
+// five"): up to five words without a number, ending before "and" or a
+// comma, that a term_type pattern matches. It returns where the ellipsis
+// may start: past the tail, or next unchanged.
+func termTail(f *rules.Facts, s string, toks []token, next int) int {
+	if next >= len(toks) || !toks[next].word || toks[next].in(f, rules.LexAnd) {
+		return next
+	}
+	for k := next + 1; k < len(toks) && k <= next+5; k++ {
+		if !toks[k].word || toks[k].low == "and" {
+			if !toks[k].in(f, rules.LexAnd) {
+				return next
+			}
+			if matchAny(f.ByKind("term_type"), s[toks[next].start:toks[k-1].end]) {
+				return k
+			}
+			return next
+		}
+		if _, _, ok := numberAt(f, toks, k); ok {
+			return next
+		}
+	}
+	return next
 }

@@ -39,6 +39,7 @@ type sent struct {
 	courtCountries []string
 	context        bool // a sentencing context (terms are sentences)
 	noneJailed     bool // "none of them was jailed": no one imprisoned, said so
+	later          bool // courts, places and dates not read yet (courtsLater)
 	// cands are the decision verbs matched before clauses are known; a
 	// term's kind is never read across one.
 	cands []candidate
@@ -76,8 +77,11 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 			raw = nil // lengths of time that are no sentences ("three days later")
 		}
 		if !s.weak && len(raw) == 0 && !(hasNumber(f, s.toks) && peopleCue(f, s.ft)) {
-			// Nothing of a decision here: only the countries count.
+			// Nothing of a decision here: only the countries count. A
+			// court it names is read when a decision told next needs it
+			// (courtsLater).
 			s.countries = findCountries(f, s.toks)
+			s.later = true
 			return s
 		}
 		s.weakOut = s.weak && matchAnyText(f.ByKind("weak_exclude"), text, s.ft)
@@ -218,6 +222,39 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	return s
 }
 
+// courtsLater reads the courts, their seats and the dates of a sentence
+// that tells of no decision, when the decision told next names no court
+// or place of its own ("The case was heard by a military court in Aktobe.
+// Two conscripts were jailed…").
+func (s *sent) courtsLater() {
+	if !s.later {
+		return
+	}
+	s.later = false
+	f, text := s.f, s.text
+	if !f.CourtRe().CouldText(s.ft) {
+		return
+	}
+	s.courts = findCourts(f, text, s.ft)
+	var countries []string
+	s.places, countries = findPlaces(f, text, s.ft, "court")
+	s.places = append(placesAfterCourts(f, text, s.courts), s.places...)
+	for _, c := range s.courts {
+		if c.country != "" {
+			s.courtCountries = append(s.courtCountries, c.country)
+		}
+	}
+	s.courtCountries = append(s.courtCountries, countries...)
+	if len(s.courts) == 0 && len(s.places) == 0 {
+		return
+	}
+	for _, d := range findDates(f, text, s.toks) {
+		if !excludedDate(f, text, d) {
+			s.dates = append(s.dates, d)
+		}
+	}
+}
+
 // groupBetween reports people named between two offsets: "two were
 // sentenced to death and a third to life" gives the second term to others.
 func (s *sent) groupBetween(from, to int) bool {
@@ -307,6 +344,7 @@ func splitClauses(f *rules.Facts, text string, ft *rules.Text) [][2]int {
 // suspended in full").
 func (s *sent) termKind(start, end int) string {
 	best, bestDist := "", 1<<30
+	var bestAt marker
 	suspendedAfter := false
 	for _, m := range s.markers {
 		if m.class == "fine" {
@@ -322,7 +360,7 @@ func (s *sent) termKind(start, end int) string {
 			if m.class != "suspended" && m.class != "noncustodial" && hasWord(s.toks, end, m.start, "and") {
 				continue // "… years and banned from": a penalty of its own
 			}
-			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) {
+			if (m.class == "suspended" || m.class == "noncustodial") && d <= 30 && s.plainGap(end, m.start) && !hasWord(s.toks, end, m.start, "and") {
 				suspendedAfter = true
 			}
 		case m.end <= start:
@@ -335,11 +373,20 @@ func (s *sent) termKind(start, end int) string {
 			d = 0
 		}
 		if d < bestDist {
-			best, bestDist = m.class, d
+			best, bestDist, bestAt = m.class, d, m
 		}
 	}
 	if best == "custodial" && suspendedAfter {
 		return "suspended"
+	}
+	if best == "custodial" {
+		// "a suspended prison sentence": the suspension qualifies the
+		// custodial word written just after it.
+		for _, m := range s.markers {
+			if m.class == "suspended" && m.end < bestAt.start && isBlank(s.text[m.end:bestAt.start]) {
+				return "suspended"
+			}
+		}
 	}
 	if best == "" {
 		return "custodial"

@@ -250,6 +250,15 @@ number:
 				return g.onHeap(), kn + 1
 			}
 		}
+		// "a trio of officers", "a pair of former guards": a word that
+		// counts, then its people.
+		if _, isWord := f.Numbers[toks[j].low]; isWord && j > i && (toks[j-1].low == "a" || toks[j-1].in(f, rules.LexDeterminers)) {
+			if noun, kn := personAfter(f, toks, k2); noun != "" {
+				g.noun, g.end = noun, toks[kn].end
+				g.defendants = f.Is("defendant_nouns", noun)
+				return g.onHeap(), kn + 1
+			}
+		}
 		return nil, i
 	}
 	if noun, kn := personAfter(f, toks, k); noun != "" {
@@ -303,8 +312,16 @@ func possessiveSurname(f *rules.Facts, s string, toks []token, i int) *group {
 }
 
 // halfAt reads half of a counted group ("half of the 12 officers"): a
-// part of it, the whole being the count.
+// part of it, the whole being the count; "half a dozen officers" is six.
 func halfAt(f *rules.Facts, toks []token, i int) (*group, int) {
+	// "half a dozen officers": half of the number, the whole group.
+	if i+3 < len(toks) && toks[i].in(f, rules.LexHalf) && (toks[i+1].low == "a" || toks[i+1].low == "an") {
+		if m, ok := f.Numbers[toks[i+2].low]; ok && m >= 2 && m%2 == 0 {
+			if noun, kn := personAfter(f, toks, i+3); noun != "" {
+				return &group{start: toks[i].start, end: toks[kn].end, size: m / 2, kind: gCount, noun: noun, defendants: f.Is("defendant_nouns", noun)}, kn + 1
+			}
+		}
+	}
 	if i+3 >= len(toks) || !toks[i].in(f, rules.LexHalf) || toks[i+1].low != "of" && !toks[i+1].in(f, rules.LexOf) {
 		return nil, i
 	}
@@ -454,6 +471,14 @@ func mergeGroups(f *rules.Facts, s string, gs []*group) []*group {
 			last.names = append(last.names, g.names...)
 			last.end = g.end
 			continue
+		}
+		if last.kind == gCount && !last.part && last.whole == 0 && last.size > 0 && g.kind == gOne && joined(f, gap, last, &group{kind: gCount, size: 1}) {
+			if w := strings.ToLower(s[g.start:g.end]); strings.HasPrefix(w, "a ") || strings.HasPrefix(w, "an ") {
+				// "four police officers and a doctor": one group.
+				last.size++
+				last.end = g.end
+				continue
+			}
 		}
 		if joined(f, gap, last, g) {
 			// "the main defendant and his four accomplices", "a former

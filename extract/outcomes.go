@@ -137,7 +137,7 @@ func givesSentence(class string) bool {
 func (s *sent) sentenceKind(o outcomeRef) string {
 	cl := s.clauses[o.clause]
 	for _, t := range s.terms {
-		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 {
+		if t.start >= o.end && t.start < cl[1] && t.start-o.end < 120 && !s.verbBetween(o.end, t.start) {
 			// "sentenced two men to death and a third to 20 years": a
 			// death or life sentence told first is the verb's.
 			for _, m := range s.markers {
@@ -164,6 +164,18 @@ func (s *sent) sentenceKind(o outcomeRef) string {
 		return "generic"
 	}
 	return ""
+}
+
+// verbBetween reports a decision verb between two offsets ("received
+// suspended sentences and a fourth was jailed for three years": the term
+// is the second verb's).
+func (s *sent) verbBetween(from, to int) bool {
+	for _, c := range s.cands {
+		if c.start >= from && c.end <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // governed returns the group a decision verb applies to: its object for an
@@ -208,16 +220,30 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 				}
 			}
 		}
-		// One capitalised word: a person named by surname ("gave Ivanov").
-		for _, t := range s.toks {
+		// One capitalised word: a person named by surname ("gave Ivanov"),
+		// past one noun of a person ("sentenced officer Ivanov").
+		for i, t := range s.toks {
 			if t.start >= o.end && givesSentence(o.class) {
+				if t.word && !t.upper && t.in(s.f, rules.LexSingular) && i+1 < len(s.toks) && s.toks[i+1].upper {
+					continue
+				}
 				if t.word && t.upper && t.start < limit && !t.in(s.f, rules.LexCourtStrip) && s.f.CountryOf(t.text) == "" {
-					return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+					g := &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+					// "gave Ivanov and Petrov six years each"
+					for k := i; k+2 < len(s.toks) && (s.toks[k+1].low == "and" || s.toks[k+1].low == ",") && s.toks[k+2].start < limit && surnameTok(s.f, s.toks[k+2]) &&
+						(k+3 >= len(s.toks) || !s.toks[k+3].word || !s.toks[k+3].upper); k += 2 {
+						g.names = append(g.names, strings.ToLower(stripPossessive(s.toks[k+2].text)))
+						g.size, g.end = len(g.names), s.toks[k+2].end
+					}
+					return g
 				}
 				break
 			}
 		}
 		if g := s.surnameObject(o, limit); g != nil {
+			return g
+		}
+		if g := s.headlineObject(o, limit); g != nil {
 			return g
 		}
 	}
@@ -243,11 +269,22 @@ func (s *sent) governed(f *rules.Facts, o outcomeRef) *group {
 			}
 		}
 		if len(cands) == 0 {
-			return s.surnameBefore(o)
+			if g := s.surnameBefore(o); g != nil {
+				return g
+			}
+			return s.headlineNoun(o)
 		}
 		return s.resolve(cands[len(cands)-1])
 	}
 	chosen := cands[len(cands)-1]
+	// "Eleven people, including six police officers, were convicted":
+	// the part named after "including" is not the subject.
+	for i := len(cands) - 1; i > 0; i-- {
+		if k := s.tokenBefore(cands[i].start); k < 0 || !s.toks[k].in(s.f, rules.LexIncluding) {
+			break
+		}
+		chosen = cands[i-1]
+	}
 	for i, g := range cands[:len(cands)-1] {
 		if !matchAny(f.ByKind("relative"), s.text[g.end:]) {
 			continue
@@ -339,11 +376,13 @@ func givenTo(f *rules.Facts, gap string) bool {
 // sentenced"), or nil.
 func (s *sent) surnameBefore(o outcomeRef) *group {
 	k := s.tokenBefore(o.start)
+	plural := false
 	if !receiverVerb(s.text[o.start:o.end]) && !s.f.Is("receive_verbs", strings.ToLower(s.text[o.start:o.end])) {
 		// "Sadykov was sentenced": the subject of a passive verb.
-		if k < 0 || s.toks[k].low != "was" {
+		if k < 0 || s.toks[k].low != "was" && s.toks[k].low != "were" {
 			return nil
 		}
+		plural = s.toks[k].low == "were"
 		k--
 	}
 	// "Kassymov, 45, was jailed": an age between commas.
@@ -357,7 +396,56 @@ func (s *sent) surnameBefore(o outcomeRef) *group {
 	if !surnameTok(s.f, t) {
 		return nil
 	}
-	return &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+	g := &group{start: t.start, end: t.end, size: 1, kind: gNames, names: []string{strings.ToLower(stripPossessive(t.text))}}
+	// "Ivanov and Petrov were jailed", "Ivanov, Petrov and Sidorov got"
+	for k >= 2 && (s.toks[k-1].low == "and" || s.toks[k-1].low == ",") && surnameTok(s.f, s.toks[k-2]) && (k < 3 || !s.toks[k-3].word || !s.toks[k-3].upper) {
+		k -= 2
+		g.names = append(g.names, strings.ToLower(stripPossessive(s.toks[k].text)))
+		g.start, g.size = s.toks[k].start, len(g.names)
+	}
+	if plural && g.size < 2 {
+		return nil
+	}
+	return g
+}
+
+// headlineNoun reads the subject of a headline, written without an
+// article ("Kyrgyz officer gets 8 years", "Former guard jailed"): a noun
+// of one person that opens the sentence, after capitalised words only.
+func (s *sent) headlineNoun(o outcomeRef) *group {
+	k := s.tokenBefore(o.start)
+	if k >= 0 && (s.toks[k].low == "was" || s.toks[k].low == "is") {
+		k--
+	}
+	if k < 0 || !s.toks[k].in(s.f, rules.LexSingular) {
+		return nil
+	}
+	for _, t := range s.toks[:k] {
+		if !t.word || !t.upper {
+			return nil
+		}
+	}
+	return &group{start: s.toks[0].start, end: s.toks[k].end, size: 1, kind: gOne, noun: s.toks[k].low}
+}
+
+// headlineObject reads the object of a headline's verb, written without
+// an article ("Court acquits police officer", "jails ex-guard"): a noun
+// of one person within three words after the verb, with no determiner.
+func (s *sent) headlineObject(o outcomeRef, limit int) *group {
+	if s.para != -1 || o.class == "appeal" || o.class == "appeal_overturn" {
+		return nil
+	}
+	k := s.tokenBefore(o.end) + 1
+	for i := k; i < len(s.toks) && i < k+3 && s.toks[i].start < limit; i++ {
+		t := s.toks[i]
+		if !t.word || t.in(s.f, rules.LexDeterminers) || t.low == "a" || t.low == "an" {
+			return nil
+		}
+		if t.in(s.f, rules.LexSingular) && (i+1 >= len(s.toks) || !s.toks[i+1].in(s.f, rules.LexSingular)) {
+			return &group{start: s.toks[k].start, end: t.end, size: 1, kind: gOne, noun: t.low}
+		}
+	}
+	return nil
 }
 
 // surnameTok reports a capitalised word that may be a person's surname:
@@ -462,6 +550,10 @@ func (s *sent) assignPersons(f *rules.Facts) {
 		if k >= 0 && s.toks[k].upper && s.toks[k].word && (g == nil || g.end <= s.toks[k].start) && !s.toks[k].in(s.f, rules.LexCourtStrip) {
 			g = &group{start: s.toks[k].start, end: s.toks[k].end, size: 1, kind: gNames} // "and Petrov 12"
 			t.own = true
+			// "and Petrov and Sidorov to five years each"
+			for j := k; j >= 2 && (s.toks[j-1].low == "and" || s.toks[j-1].low == ",") && surnameTok(s.f, s.toks[j-2]) && (o == nil || s.toks[j-2].start >= o.end); j -= 2 {
+				g.start, g.size = s.toks[j-2].start, g.size+1
+			}
 		}
 		if g != nil && g.size > 0 {
 			t.persons = g.size

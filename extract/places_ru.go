@@ -9,7 +9,9 @@ import (
 )
 
 // placeForm turns a place as the sentence writes it into the form a record
-// gives, with the place_form patterns of the language: languages that
+// gives: without an ending of place_suffixes; a district of a city the
+// rules know is the city; else, with the
+// place_form patterns of the language: languages that
 // inflect names write "в Талдыкоргане" or "суд Бишкека" for Taldykorgan and
 // Bishkek, and name a city's court by an adjective ("Астанинский"). A form
 // already known as a city is kept; else the first pattern whose result is a
@@ -17,6 +19,15 @@ import (
 // else the name is kept as written. Languages without place_form patterns
 // keep every name.
 func placeForm(f *rules.Facts, name string) string {
+	for _, suf := range f.PlaceSuffixes {
+		if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
+			name = n // "Bishkek-based"
+			break
+		}
+	}
+	if city := f.DistrictCity(name); city != "" {
+		return city // "Southwark": the court sits in London
+	}
 	forms := f.ByKind("place_form")
 	if len(forms) == 0 || name == "" || f.CityCountry(name) != "" {
 		return name

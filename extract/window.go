@@ -33,14 +33,15 @@ func firstLetters(s string, n int) string {
 // matchesAround reports whether a pattern of kind matches at s[start:end]
 // where its class says: "before" in the last nb characters before it,
 // "after" in the first na characters after it, "noun" or "self" in the
-// match itself.
+// match itself, "around" in all three together.
 func matchesAround(f *rules.Facts, kind, s string, start, end, nb, na int) bool {
 	ps := f.ByKind(kind)
 	if len(ps) == 0 {
 		return false
 	}
-	lb, la := rules.NewText(lastLetters(s[:start], nb)), rules.NewText(firstLetters(s[end:], na))
-	var lm *rules.Text
+	b, a := lastLetters(s[:start], nb), firstLetters(s[end:], na)
+	lb, la := rules.NewText(b), rules.NewText(a)
+	var lm, around *rules.Text
 	for _, p := range ps {
 		var t *rules.Text
 		switch p.Class {
@@ -53,6 +54,11 @@ func matchesAround(f *rules.Facts, kind, s string, start, end, nb, na int) bool 
 				lm = rules.NewText(s[start:end])
 			}
 			t = lm
+		case "around":
+			if around == nil {
+				around = rules.NewText(s[start-len(b) : end+len(a)])
+			}
+			t = around
 		default:
 			continue
 		}

@@ -114,12 +114,19 @@ type Facts struct {
 	OrgWords []string `yaml:"org_words"`
 	// Part words mark a count as part of the group ("other", "remaining").
 	Part []string `yaml:"part"`
+	// Including words name a part of a group told just before ("eleven
+	// people, including six officers").
+	Including []string `yaml:"including"`
 
 	// Countries maps a country's English name to the words that imply it
 	// (names, adjectives, demonyms).
 	Countries map[string][]string `yaml:"countries"`
 	// Cities maps well-known cities to their country.
 	Cities map[string]string `yaml:"cities"`
+	// Districts maps parts of a city that name its courts (boroughs,
+	// districts: "Southwark", "Bostandyk") to the city, one of Cities: the
+	// court sits in the city. Names that several cities share are left out.
+	Districts map[string]string `yaml:"districts"`
 	// CourtHeads end a court's name ("Court"); CourtTypes may stand between
 	// a place and a lower-case head ("Akmola regional court"); CourtNames
 	// are courts whose name has no head ("Old Bailey").
@@ -139,6 +146,9 @@ type Facts struct {
 	// DistrictWords follow a place that is part of a city, not the city
 	// ("Leninsky District Court", "Rankin County Circuit Court").
 	DistrictWords []string `yaml:"district_words"`
+	// PlaceSuffixes end a place as written without being part of its name
+	// ("Bishkek-based").
+	PlaceSuffixes []string `yaml:"place_suffixes"`
 	// RegionCourtTypes follow a place whose court is the region's, not the
 	// city's ("Андижанский областной суд" sits for Andijan region).
 	RegionCourtTypes []string `yaml:"region_court_types"`
@@ -160,6 +170,8 @@ type Facts struct {
 	lowerCountry map[string]bool
 	courtRe      *Filtered
 	nameRe       *Filtered
+	districtOf   map[string]string // lower-case district → city
+	cityOf       map[string]string // lower-case city → country
 }
 
 // Pattern is one named regular expression of the fact rules. Kind says what
@@ -192,7 +204,7 @@ var patternKinds = map[string]bool{
 	"dateline": true, "weak": true, "weak_exclude": true, "clause": true,
 	"date_exclude": true, "aggregate": true, "name_gap": true, "coordination": true, "relative": true, "sentence_noun": true,
 	"appeal_object": true, "place_exclude": true, "respectively": true, "appeal_cue": true,
-	"court": true, "place_form": true, "tried": true,
+	"court": true, "place_form": true, "tried": true, "term_keep": true,
 }
 
 // ByKind returns the patterns of a kind, in file order.
@@ -239,12 +251,27 @@ func (f *Facts) LowerCountry(word string) bool { return f.lowerCountry[word] }
 
 // CityCountry returns the country of a well-known city, or "".
 func (f *Facts) CityCountry(city string) string {
-	for c, country := range f.Cities {
-		if strings.EqualFold(c, city) {
-			return country
+	if f.cityOf == nil {
+		for c, country := range f.Cities {
+			if strings.EqualFold(c, city) {
+				return country
+			}
 		}
+		return ""
 	}
-	return ""
+	if c, ok := f.cityOf[city]; ok {
+		return c
+	}
+	return f.cityOf[strings.ToLower(city)]
+}
+
+// DistrictCity returns the city a part of a city belongs to
+// ("Southwark" → "London"), or "".
+func (f *Facts) DistrictCity(name string) string {
+	if len(f.districtOf) == 0 {
+		return ""
+	}
+	return f.districtOf[strings.ToLower(name)]
 }
 
 // CourtRe matches court names ("Taldykorgan City Court", "the Court of
@@ -299,7 +326,7 @@ func (f *Facts) compile() []error {
 		"region_words": f.RegionWords, "district_words": f.DistrictWords, "region_court_types": f.RegionCourtTypes,
 		"court_strip": f.CourtStrip, "approx": f.Approx,
 		"determiners": f.Determiners, "whole": f.Whole, "same": f.Same,
-		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives, "of": f.Of,
+		"bare_verbs": f.BareVerbs, "receive_verbs": f.ReceiveVerbs, "one_and_half": f.OneAndHalf, "org_words": f.OrgWords, "date_preps": f.DatePreps, "lower_date_preps": f.LowerDatePreps, "prev_year": f.PrevYear, "things": f.Things, "titles": f.Titles, "name_particles": f.NameParticles, "judges": f.Judges, "relatives": f.Relatives, "of": f.Of, "including": f.Including,
 	} {
 		set := map[string]bool{}
 		first := map[string]bool{}
@@ -329,6 +356,18 @@ func (f *Facts) compile() []error {
 				f.lowerCountry[w] = true
 			}
 		}
+	}
+	f.cityOf = make(map[string]string, len(f.Cities))
+	for c, country := range f.Cities {
+		f.cityOf[strings.ToLower(c)] = country
+	}
+	f.districtOf = map[string]string{}
+	for d, city := range f.Districts {
+		if f.CityCountry(city) == "" {
+			fail(f.Line, "facts %s: district %s: city %q is not one of cities", f.Lang, d, city)
+			continue
+		}
+		f.districtOf[strings.ToLower(d)] = city
 	}
 	f.indexWords()
 	if len(f.Numbers) == 0 || len(f.Units) == 0 {

@@ -48,6 +48,7 @@ const (
 	LexJudges
 	LexRelatives
 	LexOf
+	LexIncluding
 	// LexNumber holds the number words, the keys of Facts.Numbers (the
 	// lexicon "number_words", made by the loader).
 	LexNumber
@@ -78,7 +79,8 @@ var lexNames = [numLex]string{
 	LexReceiveVerbs: "receive_verbs", LexOneAndHalf: "one_and_half", LexOrgWords: "org_words",
 	LexDatePreps: "date_preps", LexLowerDatePreps: "lower_date_preps", LexPrevYear: "prev_year",
 	LexThings: "things", LexTitles: "titles", LexNameParticles: "name_particles",
-	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of", LexNumber: "number_words",
+	LexJudges: "judges", LexRelatives: "relatives", LexOf: "of", LexIncluding: "including",
+	LexNumber:       "number_words",
 	LexLowerCountry: "lower_country_words", LexMonthWords: "month_words",
 	LexWeekdayWords: "weekday_words", LexDayWords: "day_words",
 }
@@ -166,6 +168,8 @@ func lexOf(name string) (Lex, bool) {
 		return LexRelatives, true
 	case "of":
 		return LexOf, true
+	case "including":
+		return LexIncluding, true
 	case "number_words":
 		return LexNumber, true
 	case "lower_country_words":
