@@ -156,7 +156,7 @@ func TestKnownArticlesCostNoDelay(t *testing.T) {
 // connection per request in flight, not one per page, so a site is not
 // hammered with new connections (and the crawl pays no dial per page).
 func TestConnectionsAreReused(t *testing.T) {
-	const parallel, pages = 6, 60
+	const parallel, pages = 6, 120
 	var links []string
 	for i := range pages {
 		links = append(links, fmt.Sprintf("/news/2024/a%d", i))
@@ -191,8 +191,12 @@ func TestConnectionsAreReused(t *testing.T) {
 	if st.Articles != pages {
 		t.Fatalf("stats = %+v", st)
 	}
-	// One per worker, plus robots.txt and the start page on their own.
-	if n := conns.Load(); n > parallel+2 {
+	// One per worker, plus robots.txt and the start page on their own,
+	// and a few more: net/http dials for a request that waits, and keeps
+	// the connection if another one came free first, which a busy machine
+	// makes more likely. Without reuse it is one new connection for most
+	// pages.
+	if n := conns.Load(); n > 2*parallel {
 		t.Errorf("%d connections for %d pages with Parallel %d: keep-alive connections are not reused", n, pages+2, parallel)
 	}
 }
