@@ -44,14 +44,17 @@ type Pipeline struct {
 
 // New returns a pipeline that stores into db and reads pages with rs.
 func New(db *store.DB, rs *rules.Set, opts Options) *Pipeline {
-	return newPipeline(db, &ruleHolder{set: rs, keep: true}, opts)
+	done := make(chan struct{})
+	close(done)
+	return newPipeline(db, &ruleHolder{cur: &ruleLoad{done: done, set: rs}, keep: true}, opts)
 }
 
 // NewLoading returns a pipeline that stores into db and reads pages with
-// the rules load returns. The rules are loaded when a crawl starts and
-// dropped when the last running crawl ends, so a daemon holds no compiled
-// rules between its scheduled runs, and edits to rule files take effect at
-// the next run. A load that fails fails that crawl, with the error.
+// the rules load returns. The rules are loaded when a crawl starts, while
+// it fetches its first pages, and dropped when the last running crawl
+// ends, so a daemon holds no compiled rules between its scheduled runs,
+// and edits to rule files take effect at the next run. A load that fails
+// stops that crawl, with the error; nothing is stored meanwhile.
 func NewLoading(db *store.DB, load func() (*rules.Set, error), opts Options) *Pipeline {
 	return newPipeline(db, &ruleHolder{load: load}, opts)
 }
@@ -73,22 +76,39 @@ type ruleHolder struct {
 	keep bool
 
 	mu    sync.Mutex
-	set   *rules.Set
+	cur   *ruleLoad
 	users int
 }
 
-func (h *ruleHolder) acquire() (*rules.Set, error) {
+// ruleLoad is one loading of the rules, shared by the crawls that run
+// meanwhile.
+type ruleLoad struct {
+	done chan struct{}
+	set  *rules.Set
+	err  error
+}
+
+// wait returns the rules once they are loaded.
+func (l *ruleLoad) wait() (*rules.Set, error) {
+	<-l.done
+	return l.set, l.err
+}
+
+// acquire returns the rules the running crawls use, starting to load them
+// if none runs; the caller must release them.
+func (h *ruleHolder) acquire() *ruleLoad {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.set == nil {
-		rs, err := h.load()
-		if err != nil {
-			return nil, err
-		}
-		h.set = rs
+	if h.cur == nil {
+		l := &ruleLoad{done: make(chan struct{})}
+		go func() {
+			defer close(l.done)
+			l.set, l.err = h.load()
+		}()
+		h.cur = l
 	}
 	h.users++
-	return h.set, nil
+	return h.cur
 }
 
 func (h *ruleHolder) release() {
@@ -96,15 +116,15 @@ func (h *ruleHolder) release() {
 	defer h.mu.Unlock()
 	h.users--
 	if h.users == 0 && !h.keep {
-		h.set = nil
+		h.cur = nil
 	}
 }
 
-// loaded reports whether the holder holds a rule set now.
+// loaded reports whether the holder holds rules now.
 func (h *ruleHolder) loaded() bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.set != nil
+	return h.cur != nil
 }
 
 // Crawl runs one crawl of src and records it in the store. The run is
@@ -118,19 +138,11 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 		return run, fmt.Errorf("pipeline: %s: %w", src.Name, err)
 	}
 	run.ID = id
-	rs, err := p.rules.acquire()
-	if err != nil {
-		run.Finished = p.opts.Now()
-		run.Err = err.Error()
-		if ferr := p.db.FinishRun(run); ferr != nil {
-			p.opts.Logger.Warn("run not recorded", "source", src.Name, "err", ferr)
-		}
-		return run, fmt.Errorf("pipeline: %s: %w", src.Name, err)
-	}
+	rl := p.rules.acquire()
 	defer p.rules.release()
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
-	s := &sink{p: p, rules: rs, source: src.Name, stop: stop}
+	s := &sink{p: p, rules: rl, source: src.Name, stop: stop}
 	opts := crawler.Options{
 		UserAgent:     p.opts.UserAgent,
 		AllowNetworks: p.opts.AllowNetworks,
@@ -145,6 +157,9 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 	}
 	stats, crawlErr := crawler.Crawl(ctx, src, opts, s)
 	s.wait()
+	if _, err := rl.wait(); err != nil {
+		crawlErr = err // the rules did not load: the crawl read nothing
+	}
 	run.Finished = p.opts.Now()
 	s.mu.Lock()
 	run.Counts = stats.Counts()
@@ -174,7 +189,7 @@ func (p *Pipeline) Crawl(ctx context.Context, src *trialwatch.Source) (trialwatc
 // sink extracts and stores each article page the crawler hands over.
 type sink struct {
 	p      *Pipeline
-	rules  *rules.Set
+	rules  *ruleLoad
 	source string
 	stop   context.CancelCauseFunc
 
@@ -199,11 +214,12 @@ func (p *Pipeline) Process(ctx context.Context, page *trialwatch.Page) (store.Sa
 }
 
 func (p *Pipeline) process(ctx context.Context, page *trialwatch.Page, visits []uint64) (store.SaveResult, error) {
-	rs, err := p.rules.acquire()
+	rl := p.rules.acquire()
+	defer p.rules.release()
+	rs, err := rl.wait()
 	if err != nil {
 		return store.SaveResult{}, fmt.Errorf("pipeline: %w", err)
 	}
-	defer p.rules.release()
 	res := extract.Extract(page, rs)
 	return p.db.Save(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits})
 }
@@ -219,7 +235,12 @@ func (s *sink) Page(ctx context.Context, page *trialwatch.Page) error {
 // that fails leaves its visit ids unmarked, so the next crawl fetches the
 // page again, and a store that takes no more writes stops the crawl.
 func (s *sink) PageVisits(ctx context.Context, page *trialwatch.Page, visits []uint64) error {
-	res := extract.Extract(page, s.rules)
+	rs, err := s.rules.wait()
+	if err != nil {
+		s.stop(err)
+		return err
+	}
+	res := extract.Extract(page, rs)
 	url := page.URL // the callback keeps no hold on the page body
 	s.pending.Add(1)
 	s.p.db.SaveAsync(ctx, store.ArticleSave{Article: res.Article, Page: page, Cases: decisions(res.Cases), Visits: visits},

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -146,12 +147,14 @@ func TestLoadingPipelineHoldsRulesOnlyWhileCrawling(t *testing.T) {
 }
 
 func TestRuleHolderSharesOneSetAmongRunningCrawls(t *testing.T) {
-	var loads int
-	h := &ruleHolder{load: func() (*rules.Set, error) { loads++; return &rules.Set{}, nil }}
-	a, _ := h.acquire()
-	b, _ := h.acquire()
-	if a != b || loads != 1 {
-		t.Fatalf("two running crawls got different sets or %d loads", loads)
+	var loads atomic.Int32
+	h := &ruleHolder{load: func() (*rules.Set, error) { loads.Add(1); return &rules.Set{}, nil }}
+	a := h.acquire()
+	b := h.acquire()
+	sa, _ := a.wait()
+	sb, _ := b.wait()
+	if sa != sb || loads.Load() != 1 {
+		t.Fatalf("two running crawls got different sets or %d loads", loads.Load())
 	}
 	h.release()
 	if !h.loaded() {
@@ -161,10 +164,68 @@ func TestRuleHolderSharesOneSetAmongRunningCrawls(t *testing.T) {
 	if h.loaded() {
 		t.Fatal("rules kept after the last crawl")
 	}
-	kept := &ruleHolder{set: &rules.Set{}, keep: true}
-	kept.acquire()
-	kept.release()
-	if !kept.loaded() {
+	if _, err := h.acquire().wait(); err != nil || loads.Load() != 2 {
+		t.Fatalf("the next crawl: err %v, %d loads; want the rules loaded again", err, loads.Load())
+	}
+	h.release()
+
+	fixed := New(nil, &rules.Set{}, Options{}).rules
+	fixed.acquire()
+	fixed.release()
+	if !fixed.loaded() {
 		t.Fatal("a fixed rule set was dropped")
+	}
+}
+
+// TestLoadingCrawlFetchesWhileRulesLoad: the first pages are fetched while
+// the rules load, and no page is read before they are there.
+func TestLoadingCrawlFetchesWhileRulesLoad(t *testing.T) {
+	site := httptest.NewServer(demo.Handler())
+	defer site.Close()
+	db, err := store.Open(filepath.Join(t.TempDir(), "tw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src := &trialwatch.Source{
+		Name:     "herald",
+		Start:    []string{site.URL + "/"},
+		Follow:   []*regexp.Regexp{regexp.MustCompile(`^/page/\d+$`)},
+		Articles: []*regexp.Regexp{regexp.MustCompile(`^/news/\d{4}/`)},
+		Parallel: 2, MaxDepth: 3, Timeout: 5 * time.Second, MaxBody: 1 << 20,
+		AllowedDomains: []string{"127.0.0.1"},
+	}
+	release := make(chan struct{})
+	var fetchedBeforeRules atomic.Int32
+	p := NewLoading(db, func() (*rules.Set, error) {
+		<-release
+		return rules.Default(), nil
+	}, Options{
+		AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")},
+		Progress: func(_ string, pr Progress) {
+			select {
+			case <-release:
+			default:
+				fetchedBeforeRules.Store(int32(pr.Stats.Fetched))
+			}
+		},
+	})
+	go func() {
+		// Let the crawl fetch its first pages, then hand over the rules.
+		deadline := time.Now().Add(5 * time.Second)
+		for fetchedBeforeRules.Load() < 2 && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		close(release)
+	}()
+	run, err := p.Crawl(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fetchedBeforeRules.Load() < 2 {
+		t.Errorf("%d pages fetched before the rules loaded; want the crawl to go on meanwhile", fetchedBeforeRules.Load())
+	}
+	if stories := len(demo.Stories()); run.Counts["stored"] != stories || run.Counts["cases_new"] == 0 {
+		t.Errorf("run counts = %v, want %d stored with their cases", run.Counts, stories)
 	}
 }
