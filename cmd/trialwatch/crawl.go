@@ -42,7 +42,7 @@ otherwise. A summary ends the run.`,
 			if err != nil {
 				return err
 			}
-			rs, err := a.rules()
+			load, err := a.ruleLoader()
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ otherwise. A summary ends the run.`,
 				return err
 			}
 			defer db.Close()
-			runs, err := a.crawl(cmd.Context(), db, cfg, rs, sources)
+			runs, err := a.crawl(cmd.Context(), db, cfg, load, sources)
 			printSummary(a.stdout, runs)
 			return err
 		},
@@ -90,11 +90,13 @@ func (a *app) openDB(cfg *config.Config) (*store.DB, error) {
 	return db, err
 }
 
-// crawl runs the given sources in parallel and returns their runs in order.
-func (a *app) crawl(ctx context.Context, db *store.DB, cfg *config.Config, rs *rules.Set, sources []*trialwatch.Source) ([]trialwatch.Run, error) {
+// crawl runs the given sources in parallel and returns their runs in
+// order; the rules load gives are loaded while the crawls fetch their
+// first pages.
+func (a *app) crawl(ctx context.Context, db *store.DB, cfg *config.Config, load func() (*rules.Set, error), sources []*trialwatch.Source) ([]trialwatch.Run, error) {
 	rep := newReporter(a.stderr, len(sources))
 	defer rep.close()
-	p := pipeline.New(db, rs, pipeline.Options{
+	p := pipeline.NewLoading(db, load, pipeline.Options{
 		UserAgent:     cfg.UserAgent,
 		AllowNetworks: cfg.AllowNetworks,
 		Logger:        a.log,

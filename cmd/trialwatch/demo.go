@@ -47,7 +47,7 @@ database and prints what was found: the whole pipeline, offline, in seconds.`,
 				path = keep
 			}
 			cfg := demoConfig(base, path)
-			rs, err := a.rules()
+			load, err := a.ruleLoader()
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ database and prints what was found: the whole pipeline, offline, in seconds.`,
 			}
 			defer db.Close()
 			fmt.Fprintf(a.stdout, "sample news site at %s; crawling it into %s\n\n", base, path)
-			runs, err := a.crawl(cmd.Context(), db, cfg, rs, cfg.Sources)
+			runs, err := a.crawl(cmd.Context(), db, cfg, load, cfg.Sources)
 			printSummary(a.stdout, runs)
 			if err != nil {
 				return err

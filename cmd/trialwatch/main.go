@@ -162,6 +162,21 @@ func (a *app) rules() (*rules.Set, error) {
 	return rs, nil
 }
 
+// ruleLoader returns what loads the rules of a crawl. Rule files of
+// --rules are read now, so that a mistake in them is reported before
+// anything is fetched; the built-in rules, which cannot fail, are compiled
+// while the crawl fetches its first pages.
+func (a *app) ruleLoader() (func() (*rules.Set, error), error) {
+	if a.rulesDir == "" {
+		return a.rules, nil
+	}
+	rs, err := a.rules()
+	if err != nil {
+		return nil, err
+	}
+	return func() (*rules.Set, error) { return rs, nil }, nil
+}
+
 // dbFile decides which database file a command uses.
 func (a *app) dbFile(cfg *config.Config) string {
 	if a.dbPath != "" {
