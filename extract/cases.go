@@ -127,22 +127,35 @@ func prepare(f *rules.Facts, s string, para int) rawSentence {
 // single ASCII spaces.
 func foldsToLower(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
+		switch foldClass[s[i]] {
+		case foldSpace:
 			if i+1 < len(s) && s[i+1] == ' ' {
 				return false
 			}
-		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case foldOtherSpace:
 			return false
-		case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3:
-			// The lead bytes of the other white space (U+0085, U+00A0,
-			// U+1680, U+2000–U+205F, U+3000).
+		case foldLead:
 			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// The classes of bytes foldsToLower tells apart: a space, the other ASCII
+// white space, and the lead bytes of the other white space (U+0085,
+// U+00A0, U+1680, U+2000–U+205F, U+3000).
+const (
+	foldPlain = iota
+	foldSpace
+	foldOtherSpace
+	foldLead
+)
+
+var foldClass = [256]uint8{
+	' ': foldSpace, '\t': foldOtherSpace, '\n': foldOtherSpace, '\r': foldOtherSpace, '\f': foldOtherSpace, '\v': foldOtherSpace,
+	0xc2: foldLead, 0xe1: foldLead, 0xe2: foldLead, 0xe3: foldLead,
 }
 
 // majorityCountry is the country the article names most often.

@@ -60,6 +60,9 @@ func findDates(f *rules.Facts, s string, toks []token) []dateRef {
 		if i < 0 || i >= len(toks) {
 			return 0
 		}
+		if c := toks[i].low[0]; c < '0' || c > '9' {
+			return 0
+		}
 		w := strings.TrimRight(toks[i].low, "stndrh") // 1st, 2nd, 3rd, 4th
 		if v, ok := digits(w); ok && v >= 1 && v <= 31 && v == float64(int(v)) && len(w) <= 2 {
 			return int(v)
