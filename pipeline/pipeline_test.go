@@ -19,21 +19,7 @@ import (
 )
 
 func TestCrawlRecordsRunAndStoresCases(t *testing.T) {
-	site := httptest.NewServer(demo.Handler())
-	defer site.Close()
-	db, err := store.Open(filepath.Join(t.TempDir(), "tw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	src := &trialwatch.Source{
-		Name:     "herald",
-		Start:    []string{site.URL + "/"},
-		Follow:   []*regexp.Regexp{regexp.MustCompile(`^/page/\d+$`)},
-		Articles: []*regexp.Regexp{regexp.MustCompile(`^/news/\d{4}/`)},
-		Parallel: 2, MaxDepth: 3, Timeout: 5 * time.Second, MaxBody: 1 << 20,
-	}
-	src.AllowedDomains = []string{"127.0.0.1"}
+	db, src := demoSite(t)
 	var progressCalls int
 	p := New(db, rules.Default(), Options{
 		AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")},
@@ -84,15 +70,19 @@ func TestDecisionsDropsOngoing(t *testing.T) {
 	}
 }
 
-func TestLoadingPipelineHoldsRulesOnlyWhileCrawling(t *testing.T) {
+// demoSite serves the sample site for one test and opens a database in
+// its temporary directory; it returns the database and a source for the
+// site.
+func demoSite(t *testing.T) (*store.DB, *trialwatch.Source) {
+	t.Helper()
 	site := httptest.NewServer(demo.Handler())
-	defer site.Close()
+	t.Cleanup(site.Close)
 	db, err := store.Open(filepath.Join(t.TempDir(), "tw.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	src := &trialwatch.Source{
+	t.Cleanup(func() { db.Close() })
+	return db, &trialwatch.Source{
 		Name:     "herald",
 		Start:    []string{site.URL + "/"},
 		Follow:   []*regexp.Regexp{regexp.MustCompile(`^/page/\d+$`)},
@@ -100,6 +90,10 @@ func TestLoadingPipelineHoldsRulesOnlyWhileCrawling(t *testing.T) {
 		Parallel: 2, MaxDepth: 3, Timeout: 5 * time.Second, MaxBody: 1 << 20,
 		AllowedDomains: []string{"127.0.0.1"},
 	}
+}
+
+func TestLoadingPipelineHoldsRulesOnlyWhileCrawling(t *testing.T) {
+	db, src := demoSite(t)
 	var loads int
 	var loadErr error
 	p := NewLoading(db, func() (*rules.Set, error) {
@@ -180,21 +174,7 @@ func TestRuleHolderSharesOneSetAmongRunningCrawls(t *testing.T) {
 // TestLoadingCrawlFetchesWhileRulesLoad: the first pages are fetched while
 // the rules load, and no page is read before they are there.
 func TestLoadingCrawlFetchesWhileRulesLoad(t *testing.T) {
-	site := httptest.NewServer(demo.Handler())
-	defer site.Close()
-	db, err := store.Open(filepath.Join(t.TempDir(), "tw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	src := &trialwatch.Source{
-		Name:     "herald",
-		Start:    []string{site.URL + "/"},
-		Follow:   []*regexp.Regexp{regexp.MustCompile(`^/page/\d+$`)},
-		Articles: []*regexp.Regexp{regexp.MustCompile(`^/news/\d{4}/`)},
-		Parallel: 2, MaxDepth: 3, Timeout: 5 * time.Second, MaxBody: 1 << 20,
-		AllowedDomains: []string{"127.0.0.1"},
-	}
+	db, src := demoSite(t)
 	release := make(chan struct{})
 	var fetchedBeforeRules atomic.Int32
 	p := NewLoading(db, func() (*rules.Set, error) {
