@@ -27,10 +27,7 @@ type placeRef struct {
 // findCourts returns the court names of a sentence.
 func findCourts(f *rules.Facts, s string, ft *rules.Text) []courtRef {
 	var out []courtRef
-	if !f.CourtRe().CouldText(ft) {
-		return nil
-	}
-	for _, m := range f.CourtRe().FindAllStringIndex(s, -1) {
+	for _, m := range f.CourtRe().FindAll(ft) {
 		start, end := m[0], trimCourtEnd(s, m[0], m[1])
 		name := s[start:end]
 		// Drop leading words that are not part of the name ("The", "Judge",
