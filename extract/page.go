@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -9,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/trialwatch/trialwatch/extract/htmlparse"
 )
 
 // page is a parsed HTML page with the metadata the article readers share.
@@ -46,7 +47,7 @@ func (p *page) furniture() *furniture {
 
 // parsePage parses body as HTML and gathers its metadata.
 func parsePage(rawURL string, body []byte) (*page, error) {
-	root, err := html.Parse(bytes.NewReader(body))
+	root, err := htmlparse.Parse(body)
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse %s: %w", rawURL, err)
 	}
