@@ -121,12 +121,28 @@ func classID(n *html.Node) string {
 // its answers.
 type furniture struct {
 	known map[*html.Node]bool
-	total int // characters of text in the page's body
+	root  *html.Node
+	total int // characters of text in the page's body, once counted
 }
 
 // newFurniture prepares the furniture test for the page under root.
 func newFurniture(root *html.Node) *furniture {
-	return &furniture{known: map[*html.Node]bool{}, total: textLen(root)}
+	return &furniture{known: map[*html.Node]bool{}, root: root, total: -1}
+}
+
+// minor reports whether n holds less than half the text of the page, or
+// empty when the page has none; the page's text is counted once and only
+// when asked.
+func (f *furniture) minor(n *html.Node, empty bool) bool {
+	if f.total < 0 {
+		f.total = textLen(f.root)
+	}
+	if f.total == 0 {
+		return empty
+	}
+	// twice n's length is below the total when n's length is below
+	// the total halved, rounded up
+	return shorter(n, (f.total+1)/2)
 }
 
 // is reports whether n, by its tag, role or class and id, is page furniture
@@ -157,13 +173,13 @@ func (f *furniture) decide(n *html.Node) bool {
 		// a short paragraph classed as a byline, caption or credit
 		if ci := classID(n); ci != "" {
 			if content, strong, weak := cues(ci); !content && (strong || weak) {
-				return textLen(n) < 200
+				return shorter(n, 200)
 			}
 		}
 		return false
 	case atom.Form:
 		// some sites wrap the whole page in one form
-		return textLen(n)*2 < f.total
+		return f.minor(n, false)
 	}
 	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
 		return true
@@ -179,7 +195,7 @@ func (f *furniture) decide(n *html.Node) bool {
 		return true
 	}
 	if opensWithTeaserHeading(n) {
-		return textLen(n)*2 < f.total
+		return f.minor(n, false)
 	}
 	if isTeaserItem(n) || isTeaserList(n) {
 		return true
@@ -193,9 +209,9 @@ func (f *furniture) decide(n *html.Node) bool {
 	case content:
 		return false
 	case strong:
-		return textLen(n)*2 < f.total || f.total == 0
+		return f.minor(n, true)
 	case weak:
-		return textLen(n) < 400
+		return shorter(n, 400)
 	}
 	return false
 }
@@ -231,6 +247,30 @@ func textLen(n *html.Node) int {
 	c := 0
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		c += textLen(k)
+	}
+	return c
+}
+
+// shorter reports whether n holds less than limit characters of text, as
+// textLen counts them, counting no further than limit.
+func shorter(n *html.Node, limit int) bool {
+	return textLenUpTo(n, limit) < limit
+}
+
+// textLenUpTo is textLen, but stops counting at limit or soon after.
+func textLenUpTo(n *html.Node, limit int) int {
+	switch n.Type {
+	case html.TextNode:
+		return textLen(n)
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			return 0
+		}
+	}
+	c := 0
+	for k := n.FirstChild; k != nil && c < limit; k = k.NextSibling {
+		c += textLenUpTo(k, limit-c)
 	}
 	return c
 }
