@@ -149,13 +149,12 @@ func isTeaserItem(n *html.Node) bool {
 	if strings.Count(lt, " ") < 2 || len(lt) < 15 {
 		return false
 	}
-	total := textLen(n)
-	if total > 700 {
+	if !shorter(n, 701) {
 		return false
 	}
 	// the excerpt: a block after the headline
 	for s := first.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode && (isBlock(s) || s.DataAtom == atom.Br) && textLen(s) > 0 {
+		if s.Type == html.ElementNode && (isBlock(s) || s.DataAtom == atom.Br) && !shorter(s, 1) {
 			return true
 		}
 	}
@@ -198,7 +197,7 @@ func firstContent(n *html.Node) *html.Node {
 			case atom.Img, atom.Picture, atom.Figure, atom.Script, atom.Style, atom.Noscript, atom.Svg:
 				continue
 			}
-			if textLen(c) == 0 {
+			if shorter(c, 1) {
 				continue
 			}
 			return c
