@@ -73,6 +73,26 @@ var (
 	}
 )
 
+// scopeStopTags returns defaultScopeStopTags[namespace] without a map
+// lookup, which would be made for every open element searched.
+func scopeStopTags(namespace string) []a.Atom {
+	switch namespace {
+	case "":
+		return htmlScopeStopTags
+	case "math":
+		return mathScopeStopTags
+	case "svg":
+		return svgScopeStopTags
+	}
+	return nil
+}
+
+var (
+	htmlScopeStopTags = defaultScopeStopTags[""]
+	mathScopeStopTags = defaultScopeStopTags["math"]
+	svgScopeStopTags  = defaultScopeStopTags["svg"]
+)
+
 type scope int
 
 const (
@@ -142,7 +162,7 @@ func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 		}
 		switch s {
 		case defaultScope, listItemScope, buttonScope:
-			for _, t := range defaultScopeStopTags[p.oe[i].Namespace] {
+			for _, t := range scopeStopTags(p.oe[i].Namespace) {
 				if t == tagAtom {
 					return -1
 				}

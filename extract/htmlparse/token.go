@@ -189,6 +189,19 @@ func (z *Tokenizer) readByte() byte {
 	return 0
 }
 
+// skipPast reads up to and including the next byte c, as a loop of
+// readByte would. At the end of the input it sets z.err to io.EOF and
+// returns false.
+func (z *Tokenizer) skipPast(c byte) bool {
+	if i := bytes.IndexByte(z.buf[z.raw.end:], c); i >= 0 {
+		z.raw.end += i + 1
+		return true
+	}
+	z.raw.end = len(z.buf)
+	z.err = io.EOF
+	return false
+}
+
 // Buffered returns a slice containing data buffered but not yet tokenized.
 func (z *Tokenizer) Buffered() []byte {
 	return z.buf[z.raw.end:]
@@ -225,14 +238,10 @@ func (z *Tokenizer) readRawOrRCDATA() {
 	}
 loop:
 	for {
-		c := z.readByte()
-		if z.err != nil {
+		if !z.skipPast('<') {
 			break loop
 		}
-		if c != '<' {
-			continue loop
-		}
-		c = z.readByte()
+		c := z.readByte()
 		if z.err != nil {
 			break loop
 		}
@@ -288,14 +297,10 @@ func (z *Tokenizer) readScript() {
 	var c byte
 
 scriptData:
-	c = z.readByte()
-	if z.err != nil {
+	if !z.skipPast('<') {
 		return
 	}
-	if c == '<' {
-		goto scriptDataLessThanSign
-	}
-	goto scriptData
+	goto scriptDataLessThanSign
 
 scriptDataLessThanSign:
 	c = z.readByte()
@@ -885,17 +890,12 @@ func (z *Tokenizer) readTagAttrVal() {
 
 	case '\'', '"':
 		z.pendingAttr[1].start = z.raw.end
-		for {
-			c := z.readByte()
-			if z.err != nil {
-				z.pendingAttr[1].end = z.raw.end
-				return
-			}
-			if c == quote {
-				z.pendingAttr[1].end = z.raw.end - 1
-				return
-			}
+		if !z.skipPast(quote) {
+			z.pendingAttr[1].end = z.raw.end
+			return
 		}
+		z.pendingAttr[1].end = z.raw.end - 1
+		return
 
 	default:
 		z.pendingAttr[1].start = z.raw.end - 1
@@ -1183,10 +1183,9 @@ func (z *Tokenizer) plain(s span, escaped bool) (string, bool) {
 	if z.src == "" || s.start >= s.end {
 		return "", z.src != "" && s.start >= s.end
 	}
-	for _, c := range z.buf[s.start:s.end] {
-		if c == '\r' || c == 0 || (c == '&' && escaped) {
-			return "", false
-		}
+	b := z.buf[s.start:s.end]
+	if bytes.IndexByte(b, '\r') >= 0 || bytes.IndexByte(b, 0) >= 0 || (escaped && bytes.IndexByte(b, '&') >= 0) {
+		return "", false
 	}
 	return z.src[s.start:s.end], true
 }
