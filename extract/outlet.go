@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -49,6 +51,34 @@ func (p *page) outlet(site *rules.Site) string {
 // logoCue matches the class or id of the element holding the site's name.
 var logoCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:logo|site-?title|site-?name|site-?logo|brand|navbar-brand|masthead-?title|publication-?name)(?:$|[^a-z])`)
 
+// logoWords are words one of which, in any case, each match of logoCue
+// holds.
+var logoWords = []string{"logo", "site", "brand", "masthead", "publication"}
+
+// mayNameLogo reports whether s holds one of logoWords, so that logoCue
+// need be tried only then. Non-ASCII text is always tried: case folding
+// there is the expression's own ("ſ" folds to "s").
+func mayNameLogo(s string) bool {
+	var buf [64]byte
+	low := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low = append(low, c)
+	}
+	for _, w := range logoWords {
+		if bytes.Contains(low, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // logoName reads the site's name from its logo or site-title element: its
 // text, else an image's alt text. A name written in capitals takes the case
 // it has elsewhere on the page ("ABOUT Steppe Wire"), when it has one.
@@ -70,7 +100,7 @@ func (p *page) logoName() string {
 			if c.DataAtom == atom.Article || c.DataAtom == atom.Main {
 				continue
 			}
-			if logoCue.MatchString(classID(c)) {
+			if ci := classID(c); mayNameLogo(ci) && logoCue.MatchString(ci) {
 				t := cleanSpace(textOf(c))
 				if t == "" {
 					if img := firstElement(c, atom.Img); img != nil {

@@ -42,3 +42,19 @@ func TestOutletFromLogo(t *testing.T) {
 		})
 	}
 }
+
+// mayNameLogo must hold wherever logoCue matches: it only saves trying it.
+func TestMayNameLogoCoversLogoCue(t *testing.T) {
+	for _, s := range []string{
+		"logo", "site-logo", "SiteTitle", "header__brand", "navbar-brand x", "MASTHEAD-TITLE",
+		"publicationName", "ſite-title", "site_name", "a logo b", "brand",
+		"", "menu", "article-body", "blog", "prologue", "mast",
+	} {
+		if logoCue.MatchString(s) && !mayNameLogo(s) {
+			t.Errorf("logoCue matches %q but mayNameLogo says it cannot", s)
+		}
+	}
+	if mayNameLogo("article-body main") {
+		t.Error("mayNameLogo(\"article-body main\") = true")
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -36,5 +37,24 @@ func TestShorterAgreesWithTextLen(t *testing.T) {
 	walk(root)
 	if checked < 100 {
 		t.Fatalf("only %d checks", checked)
+	}
+}
+
+func TestNonSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", " a\tb\r\nc ",
+		strings.Repeat("word ", 7),
+		strings.Repeat("два слова\n\t\r ", 9),
+		strings.Repeat(" ", 40) + "x",
+	} {
+		want := 0
+		for _, r := range []byte(s) {
+			if r != ' ' && r != '\n' && r != '\t' && r != '\r' {
+				want++
+			}
+		}
+		if got := nonSpace(s); got != want {
+			t.Errorf("nonSpace(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
