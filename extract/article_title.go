@@ -110,7 +110,7 @@ func startsWithSep(s string) bool {
 // isLogo reports whether an <h1> holds the site's name rather than a
 // headline, as some sites mark up their logo.
 func isLogo(h1 *html.Node, host string) bool {
-	if logoCue.MatchString(classID(h1)) || h1.Parent != nil && logoCue.MatchString(classID(h1.Parent)) {
+	if isLogoClass(h1) || h1.Parent != nil && isLogoClass(h1.Parent) {
 		return true
 	}
 	t := cleanSpace(textOf(h1))

@@ -55,6 +55,12 @@ var logoCue = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:logo|site-?title|site-?name
 // holds.
 var logoWords = []string{"logo", "site", "brand", "masthead", "publication"}
 
+// isLogoClass reports whether n's class or id names it the site's logo.
+func isLogoClass(n *html.Node) bool {
+	ci := classID(n)
+	return mayNameLogo(ci) && logoCue.MatchString(ci)
+}
+
 // mayNameLogo reports whether s holds one of logoWords, so that logoCue
 // need be tried only then. Non-ASCII text is always tried: case folding
 // there is the expression's own ("ſ" folds to "s").
@@ -100,7 +106,7 @@ func (p *page) logoName() string {
 			if c.DataAtom == atom.Article || c.DataAtom == atom.Main {
 				continue
 			}
-			if ci := classID(c); mayNameLogo(ci) && logoCue.MatchString(ci) {
+			if isLogoClass(c) {
 				t := cleanSpace(textOf(c))
 				if t == "" {
 					if img := firstElement(c, atom.Img); img != nil {

@@ -29,8 +29,11 @@ type page struct {
 	ld []ldObject
 	// titleTag is the text of <title>.
 	titleTag string
-	furn     *furniture
-	raw      []byte // the source
+	// hostName is host's answer, once hostKnown.
+	hostName  string
+	hostKnown bool
+	furn      *furniture
+	raw       []byte // the source
 }
 
 // furniture returns the page's furniture test, made on first use.
@@ -134,6 +137,14 @@ func (p *page) metaFirst(keys ...string) string {
 // host returns the page's lower-case host without port, or when the page
 // came without a URL, the host of its canonical URL.
 func (p *page) host() string {
+	if !p.hostKnown {
+		p.hostName, p.hostKnown = p.findHost(), true
+	}
+	return p.hostName
+}
+
+// findHost is host, uncached.
+func (p *page) findHost() string {
 	if h := p.url.Hostname(); h != "" {
 		return strings.ToLower(h)
 	}
