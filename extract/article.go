@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -20,7 +21,7 @@ func ReadArticle(page *trialwatch.Page, rs *rules.Set) (trialwatch.Article, erro
 	if page == nil {
 		return trialwatch.Article{}, errors.New("extract: no page")
 	}
-	if len(strings.TrimSpace(string(page.Body))) == 0 {
+	if len(bytes.TrimSpace(page.Body)) == 0 {
 		return trialwatch.Article{URL: page.URL}, fmt.Errorf("extract: %s: empty page body", page.URL)
 	}
 	body := page.Body
@@ -37,10 +38,12 @@ func ReadArticle(page *trialwatch.Page, rs *rules.Set) (trialwatch.Article, erro
 	var headline = p.headlineNode()
 	a.Title, headline = p.title(site, a.Outlet)
 	a.Published = p.pubDate(site, newDateParser(p, page.Fetched), headline)
-	a.Text = p.mainText(site.BodySelector(), site.DropSelectors(), a.Title)
+	// The tree's strings are cut from one copy of the page: what the
+	// article keeps is copied, so that it does not hold the whole page.
+	a.Text = strings.Clone(p.mainText(site.BodySelector(), site.DropSelectors(), a.Title))
 	a.Sentences = SplitSentences(a.Text)
 	for _, f := range []*string{&a.URL, &a.Outlet, &a.Title, &a.Published} {
-		*f = strings.ToValidUTF8(*f, "\uFFFD")
+		*f = strings.Clone(strings.ToValidUTF8(*f, "\uFFFD"))
 	}
 	return a, nil
 }
