@@ -949,17 +949,13 @@ func (z *Tokenizer) Next() TokenType {
 
 loop:
 	for {
-		c := z.readByte()
-		if z.err != nil {
+		if !z.skipPast('<') {
 			break loop
-		}
-		if c != '<' {
-			continue loop
 		}
 
 		// Check if the '<' we have just read is part of a tag, comment
 		// or doctype. If not, it's part of the accumulated text token.
-		c = z.readByte()
+		c := z.readByte()
 		if z.err != nil {
 			break loop
 		}
