@@ -215,8 +215,8 @@ func siteOf(rawURL string) string {
 // the store, and makes its empty fields JSON-correct.
 func copyCase(c trialwatch.Case) trialwatch.Case {
 	out := c
-	for k, p := range out.Strings() {
-		if *p != nil {
+	for i := range strKeys {
+		if p := strField(&out, i); *p != nil {
 			v := strings.TrimSpace(**p)
 			if v == "" {
 				*p = nil
@@ -224,10 +224,9 @@ func copyCase(c trialwatch.Case) trialwatch.Case {
 				*p = &v
 			}
 		}
-		_ = k
 	}
-	for _, p := range out.Ints() {
-		if *p != nil {
+	for i := range intKeys {
+		if p := intField(&out, i); *p != nil {
 			v := **p
 			*p = &v
 		}

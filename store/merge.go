@@ -44,12 +44,11 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 	}
 
-	strs := out.Strings()
-	for _, key := range []string{"court", "location", "country", "decision_date", "defendant_role"} {
+	for f, key := range strKeys {
 		var vals []string
 		var idx []int
 		for i := range cs {
-			if p := *cs[i].Case.Strings()[key]; p != nil && *p != "" {
+			if p := *strField(&cs[i].Case, f); p != nil && *p != "" {
 				vals = append(vals, *p)
 				idx = append(idx, i)
 			}
@@ -66,7 +65,7 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 		shown, groups := vote(vals, same, key == "decision_date")
 		v := shown
-		*strs[key] = &v
+		*strField(&out, f) = &v
 		var winners []int
 		for _, g := range groups {
 			if g.rep == shown || contains(g.members, shown) {
@@ -81,12 +80,11 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 	}
 
-	ints := out.Ints()
-	for _, key := range intKeys {
+	for f, key := range intKeys {
 		var vals []int
 		var idx []int
 		for i := range cs {
-			if p := *cs[i].Case.Ints()[key]; p != nil {
+			if p := *intField(&cs[i].Case, f); p != nil {
 				vals = append(vals, *p)
 				idx = append(idx, i)
 			}
@@ -106,7 +104,7 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 				break
 			}
 		}
-		*ints[key] = &v
+		*intField(&out, f) = &v
 		var winners []int
 		for _, g := range groups {
 			if g.rep == shown {
