@@ -183,7 +183,7 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 	if strings.TrimSpace(a.Text) != "" {
 		// The same text counts as the same article only on the same site:
 		// a wire story that two outlets print is two sources.
-		sum := sha256.Sum256([]byte(strings.Join(strings.Fields(a.Text), " ")))
+		sum := textSum(a.Text)
 		in.textSHA = siteOf(a.URL) + " " + hex.EncodeToString(sum[:])
 	}
 	if page != nil {
@@ -195,6 +195,19 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 		in.page = &rec
 	}
 	return in, nil
+}
+
+// textSum is the SHA-256 of text with its words joined by single spaces
+// (strings.Join(strings.Fields(text), " ")), made in one buffer.
+func textSum(text string) [sha256.Size]byte {
+	b := make([]byte, 0, len(text))
+	for w := range strings.FieldsSeq(text) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return sha256.Sum256(b)
 }
 
 // siteOf returns the host of rawURL without the prefixes that mark
@@ -405,7 +418,7 @@ func (db *DB) save(tx *bolt.Tx, in *saveInput, res *SaveResult) error {
 	for i, id := range target {
 		var err error
 		if made[i] != nil {
-			err = db.refreshFrom(tx, id, now, "", []contrib{*made[i]})
+			err = db.refreshFrom(tx, id, now, "", []contrib{*made[i]}, &in.feats[i])
 		} else {
 			err = db.refresh(tx, id, now, "")
 		}

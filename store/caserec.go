@@ -159,12 +159,13 @@ func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) er
 	if err != nil {
 		return err
 	}
-	return db.refreshFrom(tx, id, now, appealOf, cs)
+	return db.refreshFrom(tx, id, now, appealOf, cs, nil)
 }
 
 // refreshFrom is refresh given the case's contributions, all of them: for
-// a case just made, the one report that made it.
-func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string, cs []contrib) error {
+// a case just made, the one report that made it. feat, if not nil, holds
+// the dedup features of those contributions, already read.
+func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string, cs []contrib, feat *features) error {
 	cases, feats := tx.Bucket(bCases), tx.Bucket(bFeat)
 	var err error
 	oldVal := cases.Get([]byte(id))
@@ -230,8 +231,12 @@ func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string
 		return err
 	}
 	var f features
-	for i := range cs {
-		f.add(&cs[i].Case)
+	if feat != nil {
+		f = *feat
+	} else {
+		for i := range cs {
+			f.add(&cs[i].Case)
+		}
 	}
 	fb, err := json.Marshal(&f)
 	if err != nil {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"crypto/sha256"
+	"strings"
 	"testing"
 
 	"github.com/trialwatch/trialwatch"
@@ -27,3 +29,26 @@ func TestFieldAccessorsMatchCaseMaps(t *testing.T) {
 	}
 }
 
+// textSum must give the sum the store has always given a text: stored
+// articles are found again by it.
+func TestTextSumJoinsFields(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "one", "  two  words ", "a\tb\nc\r\nd", "no\u00a0break\u2003em space\u3000ideographic",
+		"Суд  приговорил\n\nбывших сотрудников", "x\x85y", "\xff\xfe bad utf8 \xc3",
+	} {
+		want := sha256.Sum256([]byte(strings.Join(strings.Fields(s), " ")))
+		if got := textSum(s); got != want {
+			t.Errorf("textSum(%q) = %x, want %x", s, got, want)
+		}
+	}
+}
+
+func FuzzTextSum(f *testing.F) {
+	f.Add("  two  words ")
+	f.Add("no\u00a0break\u2003em")
+	f.Fuzz(func(t *testing.T, s string) {
+		if textSum(s) != sha256.Sum256([]byte(strings.Join(strings.Fields(s), " "))) {
+			t.Errorf("textSum(%q) differs from the sum of its joined fields", s)
+		}
+	})
+}
