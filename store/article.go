@@ -475,7 +475,7 @@ func putArticle(tx *bolt.Tx, old, art *articleRecord, in *saveInput) error {
 	} else if err := addCount(tx, "articles", 1); err != nil {
 		return err
 	}
-	b, err := json.Marshal(art)
+	b, err := encodeArticle(art)
 	if err != nil {
 		return err
 	}

@@ -54,13 +54,7 @@ func decodeStamps(v []byte) (caseStamps, uint64, error) {
 // escaping of <, > and & that encoding/json does by default, so evidence
 // reads as written.
 func marshalCase(sc *trialwatch.StoredCase) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sc); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return encodeStoredCase(sc)
 }
 
 func contribKey(id, articleURL string) []byte {
@@ -80,11 +74,7 @@ func getContrib(tx *bolt.Tx, id, articleURL string) (contrib, bool, error) {
 }
 
 func putContrib(tx *bolt.Tx, id, articleURL string, c contrib) error {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	return tx.Bucket(bContrib).Put(contribKey(id, articleURL), b)
+	return tx.Bucket(bContrib).Put(contribKey(id, articleURL), encodeContrib(&c))
 }
 
 func contribsOf(tx *bolt.Tx, id string) ([]contrib, error) {
@@ -238,10 +228,7 @@ func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string
 			f.add(&cs[i].Case)
 		}
 	}
-	fb, err := json.Marshal(&f)
-	if err != nil {
-		return err
-	}
+	fb := encodeFeatures(&f)
 	if bytes.Equal(fb, oldFeat) {
 		return nil
 	}

@@ -62,7 +62,7 @@ func putPage(tx *bolt.Tx, rec pageRecord) error {
 		return err
 	}
 	rec.BodySeq, rec.Body = seq, nil
-	b, err := json.Marshal(&rec)
+	b, err := encodePage(&rec)
 	if err != nil {
 		return err
 	}
