@@ -20,15 +20,26 @@ import (
 // appendString appends s as a JSON string, escaped as encoding/json escapes
 // it: with escapeHTML, <, > and & as \u003c, \u003e and \u0026.
 func appendString(b []byte, s string, escapeHTML bool) []byte {
+	safe := &jsonSafe
+	if escapeHTML {
+		safe = &htmlSafe
+	}
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Most text needs no escaping: skip it four bytes at a time.
+		for i+4 <= len(s) && safe[s[i]] && safe[s[i+1]] && safe[s[i+2]] && safe[s[i+3]] {
+			i += 4
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
+		if safe[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!escapeHTML || (c != '<' && c != '>' && c != '&')) {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
@@ -72,6 +83,17 @@ func appendString(b []byte, s string, escapeHTML bool) []byte {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// jsonSafe and htmlSafe hold the bytes a JSON string keeps as they are:
+// printable ASCII but for " and \ (and <, > and & in htmlSafe). Bytes of
+// other characters are not in them: those are checked one by one.
+var jsonSafe, htmlSafe = func() (j, h [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		j[c] = c != '"' && c != '\\'
+		h[c] = j[c] && c != '<' && c != '>' && c != '&'
+	}
+	return j, h
+}()
 
 func appendStringPtr(b []byte, p *string, escapeHTML bool) []byte {
 	if p == nil {
@@ -150,6 +172,27 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 	return append(b, tb...), nil
 }
 
+// caseSize is about how long c is in JSON, as long as no character needs
+// escaping: enough to encode most cases without growing the buffer.
+func caseSize(c *trialwatch.Case) int {
+	n := 320
+	for i := range strKeys {
+		if p := *strField(c, i); p != nil {
+			n += len(*p)
+		}
+	}
+	for _, s := range c.Charges {
+		n += len(s) + 3
+	}
+	for k, v := range c.Evidence {
+		n += len(k) + len(v) + 6
+	}
+	for k, v := range c.Rules {
+		n += len(k) + len(v) + 6
+	}
+	return n
+}
+
 // appendCaseFields appends the fields of c, without braces.
 func appendCaseFields(b []byte, c *trialwatch.Case, escapeHTML bool) []byte {
 	b = append(b, `"stage":`...)
@@ -195,7 +238,8 @@ func appendRef(b []byte, r *trialwatch.SourceRef, escapeHTML bool) []byte {
 
 // encodeContrib encodes a report as json.Marshal does.
 func encodeContrib(c *contrib) []byte {
-	b := make([]byte, 0, 1024)
+	r := &c.Ref
+	b := make([]byte, 0, 128+len(r.URL)+len(r.Outlet)+len(r.Title)+len(r.Published)+caseSize(&c.Case))
 	b = append(b, `{"seq":`...)
 	b = strconv.AppendUint(b, c.Seq, 10)
 	b = append(b, `,"ref":`...)
@@ -208,7 +252,11 @@ func encodeContrib(c *contrib) []byte {
 // encodeStoredCase encodes a stored case as a json.Encoder that does not
 // escape HTML does, without the final newline.
 func encodeStoredCase(sc *trialwatch.StoredCase) ([]byte, error) {
-	b := make([]byte, 0, 2048)
+	n := 256 + caseSize(&sc.Case)
+	for _, r := range sc.Sources {
+		n += 64 + len(r.URL) + len(r.Outlet) + len(r.Title) + len(r.Published)
+	}
+	b := make([]byte, 0, n)
 	b = append(b, `{"id":`...)
 	b = appendString(b, sc.ID, false)
 	b = append(b, ',')
