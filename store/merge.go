@@ -28,9 +28,9 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 	for i, c := range cs {
 		refs[i] = c.Ref
 	}
-	disputed := map[string][]trialwatch.FieldValue{}
-	evidence := map[string]string{}
-	rules := map[string]string{}
+	var disputed map[string][]trialwatch.FieldValue // made at the first dispute
+	evidence := make(map[string]string, len(cs[0].Case.Evidence))
+	rules := make(map[string]string, len(cs[0].Case.Rules))
 	// winners[key] lists the indexes of the sources whose value is shown.
 	take := func(key string, winners []int) {
 		for _, i := range winners {
@@ -45,8 +45,9 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 	}
 
 	for f, key := range strKeys {
-		var vals []string
-		var idx []int
+		var valBuf [8]string
+		var idxBuf [8]int
+		vals, idx := valBuf[:0], idxBuf[:0]
 		for i := range cs {
 			if p := *strField(&cs[i].Case, f); p != nil && *p != "" {
 				vals = append(vals, *p)
@@ -54,6 +55,13 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 			}
 		}
 		if len(vals) == 0 {
+			continue
+		}
+		if len(vals) == 1 {
+			// One source gives the field: nothing to vote on.
+			v := vals[0]
+			*strField(&out, f) = &v
+			take(key, idx)
 			continue
 		}
 		same := equivalentText
@@ -76,13 +84,16 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 		take(key, winners)
 		if len(groups) > 1 {
+			if disputed == nil {
+				disputed = map[string][]trialwatch.FieldValue{}
+			}
 			disputed[key] = fieldValues(groups, cs, idx, func(s string) any { return s })
 		}
 	}
 
 	for f, key := range intKeys {
-		var vals []int
-		var idx []int
+		var valBuf, idxBuf [8]int
+		vals, idx := valBuf[:0], idxBuf[:0]
 		for i := range cs {
 			if p := *intField(&cs[i].Case, f); p != nil {
 				vals = append(vals, *p)
@@ -90,6 +101,12 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 			}
 		}
 		if len(vals) == 0 {
+			continue
+		}
+		if len(vals) == 1 {
+			v := vals[0]
+			*intField(&out, f) = &v
+			take(key, idx)
 			continue
 		}
 		svals := make([]string, len(vals))
@@ -115,6 +132,9 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 		take(key, winners)
 		if len(groups) > 1 {
+			if disputed == nil {
+				disputed = map[string][]trialwatch.FieldValue{}
+			}
 			disputed[key] = fieldValues(groups, cs, idx, func(s string) any { n, _ := atoi(s); return n })
 		}
 	}
