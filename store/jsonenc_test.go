@@ -64,6 +64,17 @@ func randMap(r *rand.Rand) map[string]string {
 		return map[string]string{}
 	}
 	m := map[string]string{}
+	if r.IntN(2) == 0 {
+		// A case's maps are keyed by its field names, maybe with others.
+		for _, k := range fieldNames {
+			if r.IntN(2) == 0 {
+				m[k] = randString(r)
+			}
+		}
+		if r.IntN(4) > 0 {
+			return m
+		}
+	}
 	for range 1 + r.IntN(5) {
 		m[randString(r)] = randString(r)
 	}
