@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -198,17 +200,45 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 }
 
 // textSum is the SHA-256 of text with its words joined by single spaces
-// (strings.Join(strings.Fields(text), " ")), made in one buffer.
+// (strings.Join(strings.Fields(text), " ")), made in one pass over text.
 func textSum(text string) [sha256.Size]byte {
 	b := make([]byte, 0, len(text))
-	for w := range strings.FieldsSeq(text) {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		start := i // of a word, which ends at a space or the end
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, w...)
+		b = append(b, text[start:i]...)
 	}
 	return sha256.Sum256(b)
 }
+
+// asciiSpace holds the ASCII characters unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // siteOf returns the host of rawURL without the prefixes that mark
 // mobile and AMP editions of a site ("www.", "m.", "amp.").
