@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -140,6 +141,28 @@ func (m *memo) put(raw []byte, f features) {
 	m.mu.Unlock()
 }
 
+// decodesAsMade reports whether decoding the encoding of f gives f: its
+// texts are valid UTF-8 (JSON would replace bad bytes) and none of its
+// lists is empty but not nil (an empty list is left out).
+func decodesAsMade(f *features) bool {
+	for _, list := range [][]string{{f.Stage}, f.Countries, f.Dates, f.Places, f.Roles} {
+		if list != nil && len(list) == 0 {
+			return false
+		}
+		for _, s := range list {
+			if !utf8.ValidString(s) {
+				return false
+			}
+		}
+	}
+	for _, ns := range f.Ints {
+		if ns != nil && len(ns) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // refresh recomputes stored case id from its contributions: it deletes the
 // case when none is left, and otherwise writes it (with a new revision and
 // updated time) only when what it shows has changed. A non-empty appealOf
@@ -243,6 +266,11 @@ func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string
 	}
 	if err := feats.Put([]byte(id), fb); err != nil {
 		return err
+	}
+	// The next reports of the case's place and month are scored against
+	// these features: they need not decode what was just encoded.
+	if decodesAsMade(&f) {
+		featMemo.put(fb, f)
 	}
 	return putIndex(tx, &f, id)
 }

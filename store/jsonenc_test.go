@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"net/http"
+	"reflect"
 	"testing"
 	"time"
 
@@ -240,4 +241,38 @@ func FuzzAppendString(f *testing.F) {
 			t.Errorf("keeping HTML: got %s, want %s", got, want)
 		}
 	})
+}
+
+// Features are kept in the memo as made, under their encoding, when
+// decodesAsMade says so: they must then be what decoding gives.
+func TestFeaturesDecodeAsMade(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	kept, left := 0, 0
+	for n := range 3000 {
+		var f features
+		for range 1 + r.IntN(3) {
+			c := randCase(r)
+			c.Stage = trialwatch.Stage([]string{"verdict", "appeal", "ongoing"}[r.IntN(3)])
+			f.add(&c)
+		}
+		if r.IntN(10) == 0 {
+			f.Roles = []string{}
+		}
+		var got features
+		if err := json.Unmarshal(encodeFeatures(&f), &got); err != nil {
+			t.Fatal(err)
+		}
+		same := reflect.DeepEqual(got, f)
+		if decodesAsMade(&f) {
+			kept++
+			if !same {
+				t.Fatalf("%d: features made\n%#v\ndecode as\n%#v", n, f, got)
+			}
+		} else {
+			left++
+		}
+	}
+	if kept < 1000 || left < 100 {
+		t.Errorf("%d features would be kept, %d not: the test checks too few of one kind", kept, left)
+	}
 }
