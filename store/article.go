@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -183,7 +185,7 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 	if strings.TrimSpace(a.Text) != "" {
 		// The same text counts as the same article only on the same site:
 		// a wire story that two outlets print is two sources.
-		sum := sha256.Sum256([]byte(strings.Join(strings.Fields(a.Text), " ")))
+		sum := textSum(a.Text)
 		in.textSHA = siteOf(a.URL) + " " + hex.EncodeToString(sum[:])
 	}
 	if page != nil {
@@ -196,6 +198,47 @@ func prepare(a trialwatch.Article, page *trialwatch.Page, cases []trialwatch.Cas
 	}
 	return in, nil
 }
+
+// textSum is the SHA-256 of text with its words joined by single spaces
+// (strings.Join(strings.Fields(text), " ")), made in one pass over text.
+func textSum(text string) [sha256.Size]byte {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		start := i // of a word, which ends at a space or the end
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, text[start:i]...)
+	}
+	return sha256.Sum256(b)
+}
+
+// asciiSpace holds the ASCII characters unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // siteOf returns the host of rawURL without the prefixes that mark
 // mobile and AMP editions of a site ("www.", "m.", "amp.").
@@ -215,8 +258,8 @@ func siteOf(rawURL string) string {
 // the store, and makes its empty fields JSON-correct.
 func copyCase(c trialwatch.Case) trialwatch.Case {
 	out := c
-	for k, p := range out.Strings() {
-		if *p != nil {
+	for i := range strKeys {
+		if p := strField(&out, i); *p != nil {
 			v := strings.TrimSpace(**p)
 			if v == "" {
 				*p = nil
@@ -224,10 +267,9 @@ func copyCase(c trialwatch.Case) trialwatch.Case {
 				*p = &v
 			}
 		}
-		_ = k
 	}
-	for _, p := range out.Ints() {
-		if *p != nil {
+	for i := range intKeys {
+		if p := intField(&out, i); *p != nil {
 			v := **p
 			*p = &v
 		}
@@ -406,7 +448,7 @@ func (db *DB) save(tx *bolt.Tx, in *saveInput, res *SaveResult) error {
 	for i, id := range target {
 		var err error
 		if made[i] != nil {
-			err = db.refreshFrom(tx, id, now, "", []contrib{*made[i]})
+			err = db.refreshFrom(tx, id, now, "", []contrib{*made[i]}, &in.feats[i])
 		} else {
 			err = db.refresh(tx, id, now, "")
 		}
@@ -463,7 +505,7 @@ func putArticle(tx *bolt.Tx, old, art *articleRecord, in *saveInput) error {
 	} else if err := addCount(tx, "articles", 1); err != nil {
 		return err
 	}
-	b, err := json.Marshal(art)
+	b, err := encodeArticle(art)
 	if err != nil {
 		return err
 	}

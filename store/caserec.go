@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -54,13 +55,7 @@ func decodeStamps(v []byte) (caseStamps, uint64, error) {
 // escaping of <, > and & that encoding/json does by default, so evidence
 // reads as written.
 func marshalCase(sc *trialwatch.StoredCase) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sc); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return encodeStoredCase(sc)
 }
 
 func contribKey(id, articleURL string) []byte {
@@ -80,11 +75,7 @@ func getContrib(tx *bolt.Tx, id, articleURL string) (contrib, bool, error) {
 }
 
 func putContrib(tx *bolt.Tx, id, articleURL string, c contrib) error {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	return tx.Bucket(bContrib).Put(contribKey(id, articleURL), b)
+	return tx.Bucket(bContrib).Put(contribKey(id, articleURL), encodeContrib(&c))
 }
 
 func contribsOf(tx *bolt.Tx, id string) ([]contrib, error) {
@@ -150,6 +141,28 @@ func (m *memo) put(raw []byte, f features) {
 	m.mu.Unlock()
 }
 
+// decodesAsMade reports whether decoding the encoding of f gives f: its
+// texts are valid UTF-8 (JSON would replace bad bytes) and none of its
+// lists is empty but not nil (an empty list is left out).
+func decodesAsMade(f *features) bool {
+	for _, list := range [][]string{{f.Stage}, f.Countries, f.Dates, f.Places, f.Roles} {
+		if list != nil && len(list) == 0 {
+			return false
+		}
+		for _, s := range list {
+			if !utf8.ValidString(s) {
+				return false
+			}
+		}
+	}
+	for _, ns := range f.Ints {
+		if ns != nil && len(ns) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // refresh recomputes stored case id from its contributions: it deletes the
 // case when none is left, and otherwise writes it (with a new revision and
 // updated time) only when what it shows has changed. A non-empty appealOf
@@ -159,12 +172,13 @@ func (db *DB) refresh(tx *bolt.Tx, id string, now time.Time, appealOf string) er
 	if err != nil {
 		return err
 	}
-	return db.refreshFrom(tx, id, now, appealOf, cs)
+	return db.refreshFrom(tx, id, now, appealOf, cs, nil)
 }
 
 // refreshFrom is refresh given the case's contributions, all of them: for
-// a case just made, the one report that made it.
-func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string, cs []contrib) error {
+// a case just made, the one report that made it. feat, if not nil, holds
+// the dedup features of those contributions, already read.
+func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string, cs []contrib, feat *features) error {
 	cases, feats := tx.Bucket(bCases), tx.Bucket(bFeat)
 	var err error
 	oldVal := cases.Get([]byte(id))
@@ -230,13 +244,14 @@ func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string
 		return err
 	}
 	var f features
-	for i := range cs {
-		f.add(&cs[i].Case)
+	if feat != nil {
+		f = *feat
+	} else {
+		for i := range cs {
+			f.add(&cs[i].Case)
+		}
 	}
-	fb, err := json.Marshal(&f)
-	if err != nil {
-		return err
-	}
+	fb := encodeFeatures(&f)
 	if bytes.Equal(fb, oldFeat) {
 		return nil
 	}
@@ -251,6 +266,11 @@ func (db *DB) refreshFrom(tx *bolt.Tx, id string, now time.Time, appealOf string
 	}
 	if err := feats.Put([]byte(id), fb); err != nil {
 		return err
+	}
+	// The next reports of the case's place and month are scored against
+	// these features: they need not decode what was just encoded.
+	if decodesAsMade(&f) {
+		featMemo.put(fb, f)
 	}
 	return putIndex(tx, &f, id)
 }

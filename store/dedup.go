@@ -60,10 +60,9 @@ func (f *features) add(c *trialwatch.Case) {
 	if c.DefendantRole != nil {
 		f.Roles = stems(*c.DefendantRole, roleStops, nil, f.Roles)
 	}
-	ints := c.Ints()
-	for i, k := range intKeys {
-		if p := *ints[k]; p != nil && !contains(f.Ints[i], *p) {
-			f.Ints[i] = append(f.Ints[i], **ints[k])
+	for i := range intKeys {
+		if p := *intField(c, i); p != nil && !contains(f.Ints[i], *p) {
+			f.Ints[i] = append(f.Ints[i], *p)
 		}
 	}
 }

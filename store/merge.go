@@ -28,9 +28,9 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 	for i, c := range cs {
 		refs[i] = c.Ref
 	}
-	disputed := map[string][]trialwatch.FieldValue{}
-	evidence := map[string]string{}
-	rules := map[string]string{}
+	var disputed map[string][]trialwatch.FieldValue // made at the first dispute
+	evidence := make(map[string]string, len(cs[0].Case.Evidence))
+	rules := make(map[string]string, len(cs[0].Case.Rules))
 	// winners[key] lists the indexes of the sources whose value is shown.
 	take := func(key string, winners []int) {
 		for _, i := range winners {
@@ -44,17 +44,24 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 	}
 
-	strs := out.Strings()
-	for _, key := range []string{"court", "location", "country", "decision_date", "defendant_role"} {
-		var vals []string
-		var idx []int
+	for f, key := range strKeys {
+		var valBuf [8]string
+		var idxBuf [8]int
+		vals, idx := valBuf[:0], idxBuf[:0]
 		for i := range cs {
-			if p := *cs[i].Case.Strings()[key]; p != nil && *p != "" {
+			if p := *strField(&cs[i].Case, f); p != nil && *p != "" {
 				vals = append(vals, *p)
 				idx = append(idx, i)
 			}
 		}
 		if len(vals) == 0 {
+			continue
+		}
+		if len(vals) == 1 {
+			// One source gives the field: nothing to vote on.
+			v := vals[0]
+			*strField(&out, f) = &v
+			take(key, idx)
 			continue
 		}
 		same := equivalentText
@@ -66,7 +73,7 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 		shown, groups := vote(vals, same, key == "decision_date")
 		v := shown
-		*strs[key] = &v
+		*strField(&out, f) = &v
 		var winners []int
 		for _, g := range groups {
 			if g.rep == shown || contains(g.members, shown) {
@@ -77,21 +84,29 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 		take(key, winners)
 		if len(groups) > 1 {
+			if disputed == nil {
+				disputed = map[string][]trialwatch.FieldValue{}
+			}
 			disputed[key] = fieldValues(groups, cs, idx, func(s string) any { return s })
 		}
 	}
 
-	ints := out.Ints()
-	for _, key := range intKeys {
-		var vals []int
-		var idx []int
+	for f, key := range intKeys {
+		var valBuf, idxBuf [8]int
+		vals, idx := valBuf[:0], idxBuf[:0]
 		for i := range cs {
-			if p := *cs[i].Case.Ints()[key]; p != nil {
+			if p := *intField(&cs[i].Case, f); p != nil {
 				vals = append(vals, *p)
 				idx = append(idx, i)
 			}
 		}
 		if len(vals) == 0 {
+			continue
+		}
+		if len(vals) == 1 {
+			v := vals[0]
+			*intField(&out, f) = &v
+			take(key, idx)
 			continue
 		}
 		svals := make([]string, len(vals))
@@ -106,7 +121,7 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 				break
 			}
 		}
-		*ints[key] = &v
+		*intField(&out, f) = &v
 		var winners []int
 		for _, g := range groups {
 			if g.rep == shown {
@@ -117,6 +132,9 @@ func mergeCase(cs []contrib) (trialwatch.Case, []trialwatch.SourceRef, map[strin
 		}
 		take(key, winners)
 		if len(groups) > 1 {
+			if disputed == nil {
+				disputed = map[string][]trialwatch.FieldValue{}
+			}
 			disputed[key] = fieldValues(groups, cs, idx, func(s string) any { n, _ := atoi(s); return n })
 		}
 	}

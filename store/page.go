@@ -10,6 +10,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -62,7 +63,7 @@ func putPage(tx *bolt.Tx, rec pageRecord) error {
 		return err
 	}
 	rec.BodySeq, rec.Body = seq, nil
-	b, err := json.Marshal(&rec)
+	b, err := encodePage(&rec)
 	if err != nil {
 		return err
 	}
@@ -104,23 +105,44 @@ func loadBody(tx *bolt.Tx, rec *pageRecord) error {
 // per page).
 func newPageRecord(p *trialwatch.Page) (pageRecord, error) {
 	sum := sha256.Sum256(p.Body)
-	var buf bytes.Buffer
-	buf.Grow(len(p.Body)/4 + 64)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.StatelessCompression)
-	if err != nil {
+	z := pageZips.Get().(*pageZip)
+	z.buf.Reset()
+	z.zw.Reset(&z.buf)
+	if _, err := z.zw.Write(p.Body); err != nil {
 		return pageRecord{}, err
 	}
-	if _, err := zw.Write(p.Body); err != nil {
+	if err := z.zw.Close(); err != nil {
 		return pageRecord{}, err
 	}
-	if err := zw.Close(); err != nil {
-		return pageRecord{}, err
+	// The body waits in the write queue until its commit: it gets a slice
+	// of its own size, not the scratch buffer sized for any page.
+	body := bytes.Clone(z.buf.Bytes())
+	if z.buf.Cap() <= maxPooledZip {
+		pageZips.Put(z)
 	}
 	return pageRecord{
 		URL: p.URL, Source: p.Source, Status: p.Status, Header: p.Header,
-		SHA256: hex.EncodeToString(sum[:]), Size: len(p.Body), Fetched: p.Fetched, Body: buf.Bytes(),
+		SHA256: hex.EncodeToString(sum[:]), Size: len(p.Body), Fetched: p.Fetched, Body: body,
 	}, nil
 }
+
+// pageZip is a gzip writer and its output buffer, kept for the next page.
+type pageZip struct {
+	buf bytes.Buffer
+	zw  *gzip.Writer
+}
+
+var pageZips = sync.Pool{New: func() any {
+	zw, err := gzip.NewWriterLevel(nil, gzip.StatelessCompression)
+	if err != nil {
+		panic(err) // a constant level
+	}
+	return &pageZip{zw: zw}
+}}
+
+// maxPooledZip is the largest output buffer kept for reuse: one huge page
+// should not hold its memory for good.
+const maxPooledZip = 1 << 20
 
 func (r *pageRecord) page() (trialwatch.Page, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(r.Body))

@@ -18,9 +18,9 @@ func validateCase(i int, c *trialwatch.Case) error {
 	if d := c.DecisionDate; d != nil && !validDate(*d) {
 		return fmt.Errorf("case %d: decision_date %q is not YYYY-MM-DD or YYYY-MM", i, *d)
 	}
-	for k, p := range c.Ints() {
-		if *p != nil && **p < 0 {
-			return fmt.Errorf("case %d: %s is negative (%d)", i, k, **p)
+	for f, k := range intKeys {
+		if p := *intField(c, f); p != nil && *p < 0 {
+			return fmt.Errorf("case %d: %s is negative (%d)", i, k, *p)
 		}
 	}
 	return nil
