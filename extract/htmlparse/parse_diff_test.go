@@ -79,7 +79,10 @@ func pages(t testing.TB) []string {
 
 func TestSameTreeAsXNetHTMLOnPages(t *testing.T) {
 	files := pages(t)
-	for _, f := range files {
+	for i, f := range files {
+		if raceEnabled && strings.Contains(f, "/bench/") && i%8 != 0 {
+			continue
+		}
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
