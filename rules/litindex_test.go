@@ -95,3 +95,37 @@ func TestMinimalLits(t *testing.T) {
 		t.Error("minimalLits(nil) is not nil: a pattern without literals would refuse every text")
 	}
 }
+
+// TestLitIndexScan: patterns whose literals share first bytes (one hash
+// bucket), literals longer and shorter than a word of eight bytes, at the
+// end of a text and cut by it.
+func TestLitIndexScan(t *testing.T) {
+	lits := [][]string{
+		{"sentence was reduced", "sentence was cut", "sentence were cut"},
+		{"sentence"},
+		{"sentenced to"},
+		{"ab", "abc", "abcd"},
+		{";", "xyz"},
+		{"sentence was cut", "senten"},
+		{"é suspendu", "été"},
+	}
+	var ps []*Pattern
+	for _, l := range lits {
+		ps = append(ps, &Pattern{lits: l})
+	}
+	ix := newLitIndex(ps)
+	texts := []string{
+		"the sentence was cut", "sentence", "sentenc", "sentenced to", "sentenced t",
+		"xabc", "ab;", "a", "", "sentence were cu", "senten", "l'été", "é suspend",
+		"he sentence was reduced to the sentence were cut; sentenced to abcd",
+	}
+	for _, text := range texts {
+		got := ix.scan(text)
+		for i, p := range ps {
+			in := got[i>>6]&(1<<(i&63)) != 0
+			if want := could(p.lits, text); in != want {
+				t.Errorf("%q: pattern %d (%q) found %v, want %v", text, i, p.lits, in, want)
+			}
+		}
+	}
+}
