@@ -3,6 +3,7 @@ package rules
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // A sentence is tested against every pattern of a language, and each
@@ -91,8 +92,10 @@ type litIndex struct {
 	// one holds the literals of one byte by that byte; two, three and
 	// long those of two, three and more bytes, by a hash of their first
 	// two, three or four bytes.
-	one              [256][]litEntry
-	oneUsed          [4]uint64 // the bytes of one that hold a literal
+	one [256][]litEntry
+	// oneBytes are the bytes of one that hold a literal: few, each
+	// searched for in the whole text at once.
+	oneBytes         []byte
 	two, three, long litTable
 	// lead holds the byte pairs that start a literal of two bytes or
 	// more: most places of a text start none, and are passed over; lead2,
@@ -136,8 +139,10 @@ func newLitIndex(ps []*Pattern) *litIndex {
 				// An empty literal is no filter; required never gives one.
 				return nil
 			case 1:
+				if len(ix.one[l[0]]) == 0 {
+					ix.oneBytes = append(ix.oneBytes, l[0])
+				}
 				ix.one[l[0]] = append(ix.one[l[0]], e)
-				ix.oneUsed[l[0]>>6] |= 1 << (l[0] & 63)
 			case 2:
 				h := hash2(l[0], l[1])
 				two[h] = append(two[h], e)
@@ -164,18 +169,16 @@ func newLitIndex(ps []*Pattern) *litIndex {
 
 // scan returns the set of patterns with a literal in the folded text f.
 func (ix *litIndex) scan(f string) (out [4]uint64) {
-	n := len(f)
-	for i := 0; i < n; i++ {
-		a := f[i]
-		if ix.oneUsed[a>>6]&(1<<(a&63)) != 0 {
-			for _, e := range ix.one[a] {
+	for _, c := range ix.oneBytes {
+		if strings.IndexByte(f, c) >= 0 {
+			for _, e := range ix.one[c] {
 				out[e.pat>>6] |= 1 << (e.pat & 63)
 			}
 		}
-		if i+1 >= n {
-			break
-		}
-		b := f[i+1]
+	}
+	n := len(f)
+	for i := 0; i+1 < n; i++ {
+		a, b := f[i], f[i+1]
 		k := uint16(a)<<8 | uint16(b)
 		if ix.lead[k>>6]&(1<<(k&63)) == 0 {
 			continue
