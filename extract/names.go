@@ -10,12 +10,12 @@ import (
 // findNames returns lists of personal names ("Aike Beishekeeva and Aktilek
 // Kaparov") as groups.
 func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
-	return findNamesToks(f, s, tokenize(s), masks, true)
+	return findNamesToks(f, s, tokenize(s), masks, true, nil)
 }
 
 // findNamesToks is findNames for a tokenized sentence; victims says
 // whether the sentence may name victims at all.
-func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool) []*group {
+func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool, ft *rules.Text) []*group {
 	var names []*group
 	var buf [64]byte
 	if !hasUpperAfterStart(s) {
@@ -35,7 +35,7 @@ func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victi
 		}
 		key := nameKey(words)
 		g := &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}}
-		g.victim = victims && isVictim(f, s, g)
+		g.victim = victims && isVictim(f, s, ft, g)
 		names = append(names, g)
 	}
 	// Join lists.
