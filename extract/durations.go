@@ -432,11 +432,11 @@ func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
 		p := toks[k-1]
 		if (p.low == "to" || p.low == "for") && k >= 2 {
 			p = toks[k-2]
-			if receiverVerb(p.text) || f.Is("receive_verbs", p.low) {
+			if receiverVerb(p.text) || p.in(f, rules.LexReceiveVerbs) {
 				continue
 			}
 		}
-		if !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
+		if !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !p.in(f, rules.LexReceiveVerbs) {
 			continue
 		}
 		n, after, ok := numberAt(f, toks, k)
