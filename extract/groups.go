@@ -371,8 +371,9 @@ func restAt(f *rules.Facts, toks []token, i int) (*group, int) {
 // decisionWord reports a word that is a decision verb by itself ("and two
 // acquitted").
 func decisionWord(f *rules.Facts, w string) bool {
+	lw := strings.ToLower(w)
 	for _, p := range f.ByKind("outcome") {
-		if p.Class != "sentence_weak" && p.Could(strings.ToLower(w)) && p.Regexp.FindString(w) == w {
+		if p.Class != "sentence_weak" && p.Could(lw) && p.Regexp.FindString(w) == w {
 			return true
 		}
 	}
