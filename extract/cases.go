@@ -117,7 +117,7 @@ func prepare(f *rules.Facts, s string, para int) rawSentence {
 	lower, same := lowerKeepingOffsets(s)
 	toks := annotate(f, tokenizeLower(s, lower, same))
 	if same && foldsToLower(s) {
-		return rawSentence{s, para, toks, rules.NewTextFolded(s, lower)}
+		return rawSentence{s, para, toks, rules.NewTextLower(s, lower)}
 	}
 	return rawSentence{s, para, toks, rules.NewText(s)}
 }

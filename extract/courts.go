@@ -312,6 +312,12 @@ func findCountries(f *rules.Facts, toks []token) []string {
 		if !toks[i].word || !toks[i].upper && !toks[i].in(f, rules.LexLowerCountry) {
 			continue
 		}
+		if isASCII(toks[i].low) && !toks[i].in(f, rules.LexCountry) && !toks[i].starts(f, rules.LexCountry) {
+			// No country's word, nor the first of one's name: the lookups
+			// below would find none (a word of other letters is looked up
+			// as written and in lower case, which may differ).
+			continue
+		}
 		// Two-word names first ("United States", "South Africa").
 		if i+1 < len(toks) && toks[i+1].word {
 			var buf [64]byte
@@ -345,4 +351,14 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s holds ASCII bytes only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

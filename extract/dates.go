@@ -356,8 +356,8 @@ func (d dateRef) resolve(published string) string {
 
 // excludedDate reports whether a date belongs to another event than the
 // decision ("detained in January 2024", "the January 2022 unrest").
-func excludedDate(f *rules.Facts, s string, d dateRef) bool {
-	return matchesAround(f, "date_exclude", s, d.start, d.end, 50, 40)
+func excludedDate(f *rules.Facts, s string, ft *rules.Text, d dateRef) bool {
+	return matchesAround(f, "date_exclude", s, ft, d.start, d.end, 50, 40)
 }
 
 // ResolveDate reads the first date of text and resolves it against the

@@ -340,7 +340,7 @@ func phraseAtLex(f *rules.Facts, lexicon rules.Lex, toks []token, i int) int {
 // findTerms returns the durations of a sentence, including elliptical ones
 // ("Makhabat received six years and Azamat Ishenbekov five"), which take
 // the unit of the term before them.
-func findTerms(f *rules.Facts, s string, toks []token) []term {
+func findTerms(f *rules.Facts, s string, ft *rules.Text, toks []token) []term {
 	var out []term
 	for i := 0; i < len(toks); {
 		if !mayStartTerm(f, &toks[i]) {
@@ -350,7 +350,7 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 		t, next, ok := termAt(f, toks, i)
 		if !ok {
 			if list, after, ok := listAt(f, toks, i); ok {
-				if !excludedTerm(f, s, term{start: list[0].start, end: list[len(list)-1].end}) {
+				if !excludedTerm(f, s, ft, term{start: list[0].start, end: list[len(list)-1].end}) {
 					out = append(out, list...)
 				}
 				i = after
@@ -359,7 +359,7 @@ func findTerms(f *rules.Facts, s string, toks []token) []term {
 			i++
 			continue
 		}
-		if excludedTerm(f, s, t) {
+		if excludedTerm(f, s, ft, t) {
 			i = next
 			continue
 		}
@@ -432,11 +432,11 @@ func objectEllipsis(f *rules.Facts, toks []token, terms []term) []term {
 		p := toks[k-1]
 		if (p.low == "to" || p.low == "for") && k >= 2 {
 			p = toks[k-2]
-			if receiverVerb(p.text) || f.Is("receive_verbs", p.low) {
+			if receiverVerb(p.text) || p.in(f, rules.LexReceiveVerbs) {
 				continue
 			}
 		}
-		if !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !f.Is("receive_verbs", p.low) {
+		if !p.in(f, rules.LexOne) && !p.in(f, rules.LexGroup) && !p.in(f, rules.LexSingular) && !receiverVerb(p.text) && !p.in(f, rules.LexReceiveVerbs) {
 			continue
 		}
 		n, after, ok := numberAt(f, toks, k)
@@ -527,11 +527,11 @@ func unitOfTerm(f *rules.Facts, toks []token, i int) float64 {
 
 // excludedTerm reports whether a duration is a span of time rather than a
 // sentence ("almost nine months in custody", "eighteen months later").
-func excludedTerm(f *rules.Facts, s string, t term) bool {
+func excludedTerm(f *rules.Facts, s string, ft *rules.Text, t term) bool {
 	// Class self is the duration itself ("2022 года": a year, not a term).
 	// A term_keep pattern overrules the exclusion ("five years after a
 	// court found him guilty").
-	return matchesAround(f, "term_exclude", s, t.start, t.end, 40, 40) && !matchesAround(f, "term_keep", s, t.start, t.end, 40, 40)
+	return matchesAround(f, "term_exclude", s, ft, t.start, t.end, 40, 40) && !matchesAround(f, "term_keep", s, ft, t.start, t.end, 40, 40)
 }
 
 // changedTerm reports a term a higher court changed ("raised the sentence

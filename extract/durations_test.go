@@ -84,7 +84,7 @@ func TestTerms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got := findTerms(f, tt.in, tokenize(tt.in))
+			got := findTerms(f, tt.in, nil, tokenize(tt.in))
 			if len(got) != len(tt.want) {
 				t.Fatalf("findTerms(%q) = %+v, want %v", tt.in, got, tt.want)
 			}
@@ -150,7 +150,7 @@ func FuzzDurations(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, tm := range findTerms(fs, s, tokenize(s)) {
+		for _, tm := range findTerms(fs, s, nil, tokenize(s)) {
 			if tm.hasMin && tm.hasMax && tm.min > tm.max {
 				t.Fatalf("%q: min %v > max %v", s, tm.min, tm.max)
 			}

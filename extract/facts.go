@@ -68,7 +68,7 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	text, para, toks, ft := r.text, r.para, r.toks, r.ft
 	s := &sent{f: f, text: text, lower: ft.Folded, ft: ft, para: para, toks: toks}
 	s.clauses = [][2]int{{0, len(text) + 1}}
-	raw := findTerms(f, text, s.toks)
+	raw := findTerms(f, text, s.ft, s.toks)
 	cands := s.outcomeCandidates(f)
 	s.cands = cands
 	if len(cands) == 0 {
@@ -161,7 +161,7 @@ func analyzeText(f *rules.Facts, r rawSentence, known *people) *sent {
 	}
 	if decision || s.weak || len(s.courts) > 0 {
 		for _, d := range findDates(f, text, s.toks) {
-			if !excludedDate(f, text, d) {
+			if !excludedDate(f, text, s.ft, d) {
 				s.dates = append(s.dates, d)
 			}
 		}
@@ -249,7 +249,7 @@ func (s *sent) courtsLater() {
 		return
 	}
 	for _, d := range findDates(f, text, s.toks) {
-		if !excludedDate(f, text, d) {
+		if !excludedDate(f, text, s.ft, d) {
 			s.dates = append(s.dates, d)
 		}
 	}

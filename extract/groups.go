@@ -122,7 +122,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 			}
 		}
 	}
-	names := findNamesToks(f, s, toks, masks, victims)
+	names := findNamesToks(f, s, toks, masks, victims, ft)
 	out = append(out, names...)
 	// A single word of a name told in full elsewhere ("Maliban").
 	if known != nil {
@@ -143,7 +143,7 @@ func findGroups(f *rules.Facts, s string, toks []token, masks [][2]int, known *p
 	out = mergeGroups(f, s, sortGroups(out))
 	for _, g := range out {
 		if victims && !g.victim && !(g.kind == gOne && f.Is("one", strings.ToLower(s[g.start:g.end]))) {
-			g.victim = isVictim(f, s, g)
+			g.victim = isVictim(f, s, ft, g)
 		}
 		if known != nil && g.kind == gNames && len(g.names) == 1 && known.victim[g.names[0]] {
 			g.victim = true
@@ -371,8 +371,9 @@ func restAt(f *rules.Facts, toks []token, i int) (*group, int) {
 // decisionWord reports a word that is a decision verb by itself ("and two
 // acquitted").
 func decisionWord(f *rules.Facts, w string) bool {
+	lw := strings.ToLower(w)
 	for _, p := range f.ByKind("outcome") {
-		if p.Class != "sentence_weak" && p.Could(strings.ToLower(w)) && p.Regexp.FindString(w) == w {
+		if p.Class != "sentence_weak" && p.Could(lw) && p.Regexp.FindString(w) == w {
 			return true
 		}
 	}

@@ -10,12 +10,12 @@ import (
 // findNames returns lists of personal names ("Aike Beishekeeva and Aktilek
 // Kaparov") as groups.
 func findNames(f *rules.Facts, s string, masks [][2]int) []*group {
-	return findNamesToks(f, s, tokenize(s), masks, true)
+	return findNamesToks(f, s, tokenize(s), masks, true, nil)
 }
 
 // findNamesToks is findNames for a tokenized sentence; victims says
 // whether the sentence may name victims at all.
-func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool) []*group {
+func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victims bool, ft *rules.Text) []*group {
 	var names []*group
 	var buf [64]byte
 	if !hasUpperAfterStart(s) {
@@ -35,7 +35,7 @@ func findNamesToks(f *rules.Facts, s string, toks []token, masks [][2]int, victi
 		}
 		key := nameKey(words)
 		g := &group{start: start, end: end, size: 1, kind: gNames, names: []string{key}}
-		g.victim = victims && isVictim(f, s, g)
+		g.victim = victims && isVictim(f, s, ft, g)
 		names = append(names, g)
 	}
 	// Join lists.
@@ -98,16 +98,20 @@ func personName(f *rules.Facts, words []string) bool {
 		w = stripPossessive(strings.TrimSuffix(w, "."))
 		var buf [64]byte
 		lw := string(rules.AppendLower(buf[:0], w))
-		if f.Is("org_words", w) || f.Is("org_words", lw) {
+		// The lexicons of lw, looked up once, tell which maps may hold it;
+		// a country's word of ASCII letters is in the lexicon of countries.
+		ws := f.Words(lw)
+		if ws.Has(rules.LexOrgWords) || w != lw && f.Is("org_words", w) {
 			return false
 		}
-		if f.Months[lw] > 0 || f.Weekdays[lw] > 0 || f.CountryOf(w) != "" {
+		if ws.Has(rules.LexMonthWords) && f.Months[lw] > 0 || ws.Has(rules.LexWeekdayWords) && f.Weekdays[lw] > 0 ||
+			(ws.Has(rules.LexCountry) || !isASCII(w)) && f.CountryOf(w) != "" {
 			continue
 		}
-		if _, ok := f.Weekdays[lw]; ok {
+		if ws.Has(rules.LexWeekdayWords) {
 			continue
 		}
-		if f.Is("not_places", lw) {
+		if ws.Has(rules.LexNotPlaces) {
 			continue
 		}
 		plain++

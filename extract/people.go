@@ -30,7 +30,7 @@ func knownPeople(f *rules.Facts, title rawSentence, sents []rawSentence) *people
 		// Only victims are taken from the names' groups: a sentence that
 		// cannot name victims is not read for them.
 		if victims {
-			for _, g := range findNamesToks(f, t, r.toks, nil, true) {
+			for _, g := range findNamesToks(f, t, r.toks, nil, true, r.ft) {
 				for _, k := range g.names {
 					if g.victim {
 						p.victim[k] = true

@@ -187,6 +187,10 @@ func lastRune(s string) rune {
 
 // stripPossessive removes a trailing "'s", "’s" or "'" from a word.
 func stripPossessive(w string) string {
+	// Every ending ends with 's', an apostrophe or the last byte of '’'.
+	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != '\'' && w[n-1] != 0x99 {
+		return w
+	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(w, suf) {
 			return strings.TrimSuffix(w, suf)

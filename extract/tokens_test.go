@@ -91,3 +91,19 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestStripPossessive(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kazakhstan's", "Kazakhstan"}, {"Kazakhstan’s", "Kazakhstan"}, {"officers'", "officers"},
+		{"officers’", "officers"}, {"boss", "boss"}, {"court", "court"}, {"", ""}, {"'s", ""},
+		{"’", ""}, {"x\x99", "x\x99"}, {"™", "™"}, {"Petrov’", "Petrov"}, {"s", "s"},
+	}
+	for _, tt := range tests {
+		if got := stripPossessive(tt.in); got != tt.want {
+			t.Errorf("stripPossessive(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := isPossessive(tt.in); got != (tt.want != tt.in) {
+			t.Errorf("isPossessive(%q) = %v", tt.in, got)
+		}
+	}
+}

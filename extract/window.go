@@ -33,30 +33,40 @@ func firstLetters(s string, n int) string {
 // matchesAround reports whether a pattern of kind matches at s[start:end]
 // where its class says: "before" in the last nb characters before it,
 // "after" in the first na characters after it, "noun" or "self" in the
-// match itself, "around" in all three together.
-func matchesAround(f *rules.Facts, kind, s string, start, end, nb, na int) bool {
+// match itself, "around" in all three together. ft, if not nil, is s
+// prepared, from which the texts around are cut.
+func matchesAround(f *rules.Facts, kind, s string, ft *rules.Text, start, end, nb, na int) bool {
 	ps := f.ByKind(kind)
 	if len(ps) == 0 {
 		return false
 	}
 	b, a := lastLetters(s[:start], nb), firstLetters(s[end:], na)
-	lb, la := rules.NewText(b), rules.NewText(a)
-	var lm, around *rules.Text
+	if ft == nil {
+		ft = rules.NewText(s)
+	}
+	// Each text is cut when a pattern first reads it.
+	var lb, la, lm, around *rules.Text
 	for _, p := range ps {
 		var t *rules.Text
 		switch p.Class {
 		case "before":
+			if lb == nil {
+				lb = ft.Cut(start-len(b), start)
+			}
 			t = lb
 		case "after":
+			if la == nil {
+				la = ft.Cut(end, end+len(a))
+			}
 			t = la
 		case "noun", "self":
 			if lm == nil {
-				lm = rules.NewText(s[start:end])
+				lm = ft.Cut(start, end)
 			}
 			t = lm
 		case "around":
 			if around == nil {
-				around = rules.NewText(s[start-len(b) : end+len(a)])
+				around = ft.Cut(start-len(b), end+len(a))
 			}
 			t = around
 		default:

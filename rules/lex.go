@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // Lex names one lexicon of the fact rules, for the word sets Words returns.
 // An extractor that asks many lexicons about one word looks the word up
 // once (Facts.Words) and tests bits, instead of one map lookup per
@@ -62,6 +64,12 @@ const (
 	LexMonthWords
 	LexWeekdayWords
 	LexDayWords
+	// LexCountry holds the words a country is known by (see
+	// Facts.CountryOf), also with a possessive ending ("kazakhstan's"),
+	// and its multi-word entries start with the first words of the
+	// names of two or more words ("united" of "united states"): the
+	// lexicon "country_words", made by the loader.
+	LexCountry
 	numLex
 )
 
@@ -83,6 +91,7 @@ var lexNames = [numLex]string{
 	LexNumber:       "number_words",
 	LexLowerCountry: "lower_country_words", LexMonthWords: "month_words",
 	LexWeekdayWords: "weekday_words", LexDayWords: "day_words",
+	LexCountry: "country_words",
 }
 
 // lexOf returns the Lex of a lexicon's name.
@@ -180,6 +189,8 @@ func lexOf(name string) (Lex, bool) {
 		return LexWeekdayWords, true
 	case "day_words":
 		return LexDayWords, true
+	case "country_words":
+		return LexCountry, true
 	}
 	return 0, false
 }
@@ -210,6 +221,10 @@ func keySet[V any](m map[string]V) map[string]bool {
 	return out
 }
 
+// possessiveEnds are the endings a country's word may be written with
+// ("Kazakhstan's"), and none.
+var possessiveEnds = []string{"", "'s", "’s", "'", "’"}
+
 // indexWords builds the word sets from the lexicons.
 func (f *Facts) indexWords() {
 	if f.lex == nil {
@@ -220,6 +235,17 @@ func (f *Facts) indexWords() {
 	f.lex[lexNames[LexWeekdayWords]] = keySet(f.Weekdays)
 	f.lex[lexNames[LexDayWords]] = keySet(f.Days)
 	f.lex[lexNames[LexLowerCountry]] = f.lowerCountry
+	countries, first := map[string]bool{}, map[string]bool{}
+	for w := range f.countryOf {
+		for _, end := range possessiveEnds {
+			countries[w+end] = true
+		}
+		if head, _, ok := strings.Cut(w, " "); ok {
+			first[head] = true
+		}
+	}
+	f.lex[lexNames[LexCountry]] = countries
+	f.lex[lexNames[LexCountry]+" first"] = first
 	f.words = map[string]Words{}
 	for l, name := range lexNames {
 		for w := range f.lex[name] {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkIndex compares, for every default pattern, the answer of the
@@ -93,5 +94,88 @@ func TestMinimalLits(t *testing.T) {
 	}
 	if minimalLits(nil) != nil {
 		t.Error("minimalLits(nil) is not nil: a pattern without literals would refuse every text")
+	}
+}
+
+// TestLitIndexScan: patterns whose literals share first bytes (one hash
+// bucket), literals longer and shorter than a word of eight bytes, at the
+// end of a text and cut by it.
+func TestLitIndexScan(t *testing.T) {
+	lits := [][]string{
+		{"sentence was reduced", "sentence was cut", "sentence were cut"},
+		{"sentence"},
+		{"sentenced to"},
+		{"ab", "abc", "abcd"},
+		{";", "xyz"},
+		{"sentence was cut", "senten"},
+		{"é suspendu", "été"},
+	}
+	var ps []*Pattern
+	for _, l := range lits {
+		ps = append(ps, &Pattern{lits: l})
+	}
+	ix := newLitIndex(ps)
+	texts := []string{
+		"the sentence was cut", "sentence", "sentenc", "sentenced to", "sentenced t",
+		"xabc", "ab;", "a", "", "sentence were cu", "senten", "l'été", "é suspend",
+		"he sentence was reduced to the sentence were cut; sentenced to abcd",
+	}
+	for _, text := range texts {
+		got := ix.scan(text)
+		for i, p := range ps {
+			in := got[i>>6]&(1<<(i&63)) != 0
+			if want := could(p.lits, text); in != want {
+				t.Errorf("%q: pattern %d (%q) found %v, want %v", text, i, p.lits, in, want)
+			}
+		}
+	}
+}
+
+// TestTextCut: a part cut from a text made by NewTextLower has the folded
+// form Fold gives it, and its prefilter answers as the part's own, whether
+// or not the whole was asked first; its patterns find what the plain
+// search finds.
+func TestTextCut(t *testing.T) {
+	set := Default()
+	for _, s := range starterTexts {
+		lower := strings.ToLower(s)
+		if len(lower) != len(s) || !utf8.ValidString(s) || strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\u00a0") {
+			continue
+		}
+		for _, askWhole := range []bool{false, true} {
+			for _, f := range set.Facts {
+				whole := NewTextLower(s, lower)
+				if askWhole {
+					for _, p := range f.Patterns {
+						p.FindAll(whole) // asks the prefilter, makes the canonical copy
+					}
+				}
+				for i := 0; i <= len(s); i += 7 {
+					for i < len(s) && !utf8.RuneStart(s[i]) {
+						i++
+					}
+					for j := i; j <= len(s); j += 11 {
+						for j < len(s) && !utf8.RuneStart(s[j]) {
+							j++
+						}
+						part := whole.Cut(i, j)
+						if part.Folded != Fold(s[i:j]) {
+							t.Fatalf("Cut(%d, %d) of %q: folded %q, want %q", i, j, s, part.Folded, Fold(s[i:j]))
+						}
+						plain := NewText(s[i:j])
+						for _, p := range f.Patterns {
+							if got, want := p.CouldText(part), p.CouldText(plain); got != want {
+								t.Fatalf("%s on %q cut from %q: CouldText %v, want %v", p.Name, s[i:j], s, got, want)
+							}
+							if p.CouldText(part) {
+								if got, want := p.FindAll(part), p.Regexp.FindAllStringIndex(s[i:j], -1); !slices.EqualFunc(got, want, slices.Equal) {
+									t.Fatalf("%s on %q cut from %q: %v, want %v", p.Name, s[i:j], s, got, want)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
 	}
 }

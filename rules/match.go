@@ -54,6 +54,10 @@ type starter struct {
 	// back says that a match may also start one character before a head
 	// (see backLeads).
 	back bool
+	// walk, with heads and cls, says that a match starts at a character
+	// of cls from which characters of walk alone lead to a head (see
+	// walkLeads).
+	walk *runeSet
 }
 
 // maxIndexed is how many heads are searched for one by one; more are
@@ -82,7 +86,16 @@ func newStarter(re *regexp.Regexp) *starter {
 			heads, back = h, true
 		}
 	}
+	var walk *runeSet
 	if !back && (!ok || len(heads) == 0) {
+		// Words of some kinds of characters before heads: a court's name.
+		if h, w, ok := walkLeads(t); ok && len(h) > 0 && len(h) <= maxHeads {
+			if first, ok := firstRunes(t); ok {
+				heads, cls, walk = h, first, setOf(w)
+			}
+		}
+	}
+	if !back && walk == nil && (!ok || len(heads) == 0) {
 		// Some alternatives start with words, others with a class of
 		// characters ("Ленинский районный суд", "районный суд").
 		// They are worth finding by their words only when the words stand
@@ -106,7 +119,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if heads == nil {
 		return s
 	}
-	s.usable, s.heads, s.cls, s.back = true, heads, cls, back
+	s.usable, s.heads, s.cls, s.back, s.walk = true, heads, cls, back, walk
 	if len(heads) > maxIndexed {
 		var by [256][]string
 		for _, h := range heads {
@@ -159,6 +172,9 @@ func (s *starter) places(t *Text, pos int, buf []int) ([]int, bool) {
 	}
 	// No head starts inside a character cut at pos, so the places found
 	// in the rest of the copy are those of a copy of the rest.
+	if s.walk != nil {
+		return s.walkPlaces(t.src[pos:], canon[pos:], buf)
+	}
 	if s.back {
 		var hb [maxStarts + 1]int
 		hs, ok := s.starts(canon[pos:], hb[:])

@@ -295,6 +295,11 @@ type Text struct {
 	// found on first use.
 	ix    *litIndex
 	could [4]uint64
+	// aligned says that Folded is src in lower case byte for byte, so
+	// that a part of Folded is the folded form of that part of src (see
+	// NewTextLower); whole is the text a part was cut from (see Cut).
+	aligned bool
+	whole   *Text
 }
 
 // NewText prepares s for prefilters.
@@ -306,6 +311,34 @@ func NewText(s string) *Text {
 // made; folded must equal Fold(s).
 func NewTextFolded(s, folded string) *Text {
 	return &Text{Folded: folded, src: s}
+}
+
+// NewTextLower is NewText for a text that is valid UTF-8 and holds no white
+// space but single ASCII spaces, and whose lower case (each character
+// lowered, of the same length in bytes) the caller has made: lower is its
+// folded form, and the folded form of each part of it is that part of
+// lower (see Cut).
+func NewTextLower(s, lower string) *Text {
+	return &Text{Folded: lower, src: s, aligned: true}
+}
+
+// Cut returns the prepared text of the text t was prepared from, from
+// byte i to byte j (places where characters start). A part of a text made
+// by NewTextLower shares its folded form and canonical copy, and a
+// pattern whose literals the whole does not hold is refused without a
+// look at the part.
+func (t *Text) Cut(i, j int) *Text {
+	if !t.aligned {
+		return NewText(t.src[i:j])
+	}
+	c := &Text{Folded: t.Folded[i:j], src: t.src[i:j], aligned: true, whole: t}
+	if t.whole != nil {
+		c.whole = t.whole
+	}
+	if t.canonState == 1 {
+		c.canon, c.canonState = t.canon[i:j], 1
+	}
+	return c
 }
 
 func pairKey(a, b byte) uint16 { return (uint16(a)*31 + uint16(b)) & 4095 }
@@ -375,6 +408,9 @@ func (p *Pattern) CouldText(t *Text) bool {
 		return true
 	}
 	if p.ix != nil && p.ixRe == p.Regexp {
+		if w := t.whole; w != nil && w.ix == p.ix && w.could[p.ixID>>6]&(1<<(p.ixID&63)) == 0 {
+			return false // the part of a text holds no literal the whole lacks
+		}
 		if t.ix != p.ix {
 			t.ix, t.could = p.ix, p.ix.scan(t.Folded)
 		}
