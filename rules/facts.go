@@ -431,9 +431,8 @@ func (f *Facts) compile() []error {
 			continue
 		}
 		p.Regexp = re
-		p.lits = required(re.String())
+		p.lits, p.st = analyze(re)
 		p.keyed = keyLits(p.lits)
-		p.st = newStarter(re)
 		f.byKind[p.Kind] = append(f.byKind[p.Kind], p)
 	}
 	f.indexLiterals()

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -65,12 +66,16 @@ type starter struct {
 const maxIndexed = 3
 
 func newStarter(re *regexp.Regexp) *starter {
-	s := &starter{re: re}
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
-		return s
+		return &starter{re: re}
 	}
-	t = t.Simplify()
+	return newStarterOf(re, t.Simplify())
+}
+
+// newStarterOf is newStarter for re, whose simplified syntax tree is t.
+func newStarterOf(re *regexp.Regexp, t *syntax.Regexp) *starter {
+	s := &starter{re: re}
 	if nullable(t) || anchoredStart(t) {
 		// An empty match starts with no word; an anchored expression is
 		// tried at the start only by the plain search.
@@ -243,14 +248,15 @@ func backLeads(t *syntax.Regexp) ([]string, bool) {
 	case syntax.OpCapture:
 		return backLeads(t.Sub[0])
 	case syntax.OpAlternate:
-		var out []string
+		var acc strSet
 		for _, sub := range t.Sub {
 			h, ok := backLeads(sub)
 			if !ok {
 				return nil, false
 			}
-			out = union(out, h)
+			acc.add(h)
 		}
+		out := acc.list
 		return out, len(out) <= maxHeads
 	case syntax.OpConcat:
 		if len(t.Sub) < 2 || !atMostOneRune(t.Sub[0]) {
@@ -568,14 +574,15 @@ func leads(t *syntax.Regexp) ([]string, bool) {
 	case syntax.OpConcat:
 		return leadsSeq(t.Sub)
 	case syntax.OpAlternate:
-		var out []string
+		var acc strSet
 		for _, s := range t.Sub {
 			l, ok := leads(s)
 			if !ok {
 				return nil, false
 			}
-			out = union(out, l)
+			acc.add(l)
 		}
+		out := acc.list
 		return out, len(out) <= maxHeads
 	case syntax.OpNoMatch:
 		return nil, true
@@ -758,12 +765,54 @@ func hasEmpty(ss []string) bool {
 }
 
 func union(a, b []string) []string {
-	return dedupe(append(append([]string(nil), a...), b...))
+	return dedupe(append(append(make([]string, 0, len(a)+len(b)), a...), b...))
 }
 
+// strSet gathers strings without repeats, in the order first added.
+type strSet struct {
+	list []string
+	seen map[string]bool // made once list is long
+}
+
+// add adds the strings of ss that are not in s yet.
+func (s *strSet) add(ss []string) {
+	for _, x := range ss {
+		if s.seen == nil && len(s.list) >= 32 {
+			s.seen = make(map[string]bool, 2*len(s.list))
+			for _, y := range s.list {
+				s.seen[y] = true
+			}
+		}
+		if s.seen != nil {
+			if s.seen[x] {
+				continue
+			}
+			s.seen[x] = true
+		} else if slices.Contains(s.list, x) {
+			continue
+		}
+		s.list = append(s.list, x)
+	}
+}
+
+// dedupe returns ss without its repeats, in the order of their first
+// occurrence (nil when ss is empty). Short lists, the usual ones, are
+// searched instead of hashed.
 func dedupe(ss []string) []string {
 	var out []string
-	seen := map[string]bool{}
+	if len(ss) <= 32 {
+	next:
+		for _, s := range ss {
+			for _, o := range out {
+				if o == s {
+					continue next
+				}
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(ss))
 	for _, s := range ss {
 		if !seen[s] {
 			seen[s] = true

@@ -17,7 +17,25 @@ func required(re string) []string {
 	if err != nil {
 		return nil
 	}
-	lits := minimalLits(requiredLits(t.Simplify()))
+	return requiredOf(t.Simplify())
+}
+
+// analyze returns what the extractor needs beside the compiled re: the
+// literals its matches require and where they can start, from one parse
+// of the expression (parsing, for the Unicode classes, is most of the
+// cost of loading the rules).
+func analyze(re *regexp.Regexp) ([]string, *starter) {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil, &starter{re: re}
+	}
+	t = t.Simplify()
+	return requiredOf(t), newStarterOf(re, t)
+}
+
+// requiredOf is required for the simplified syntax tree t.
+func requiredOf(t *syntax.Regexp) []string {
+	lits := minimalLits(requiredLits(t))
 	for _, l := range lits {
 		// One letter is no filter; one punctuation mark (";") is.
 		if len(l) < 2 && (l == "" || l[0] >= 'a' && l[0] <= 'z' || l[0] >= '0' && l[0] <= '9' || l[0] >= 0x80) {
@@ -274,8 +292,8 @@ type Filtered struct {
 func (f *Filtered) Could(lower string) bool { return could(f.lits, lower) }
 
 func newFiltered(re *regexp.Regexp) *Filtered {
-	lits := required(re.String())
-	return &Filtered{Regexp: re, lits: lits, keyed: keyLits(lits), st: newStarter(re)}
+	lits, st := analyze(re)
+	return &Filtered{Regexp: re, lits: lits, keyed: keyLits(lits), st: st}
 }
 
 // Text is a text prepared for prefilters: folded (see Fold), with a set of
