@@ -3,6 +3,8 @@
 // extract, store) in a child process, and then with a bare Colly collector
 // that only follows links — the ceiling the crawler stands on — and prints
 // articles per second, the ratio of the two and the crawl's peak memory.
+// The two crawls take turns for a few rounds (-rounds), and a summary gives
+// the median and range of each figure.
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -30,12 +33,17 @@ func main() {
 	articles := flag.Int("articles", 3000, "article pages on the synthetic site")
 	listings := flag.Int("listings", 60, "listing pages on the synthetic site")
 	parallel := flag.Int("parallel", 8, "requests in flight to the site")
+	rounds := flag.Int("rounds", 3, "rounds of the two crawls, taking turns; the summary gives medians")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the trialwatch crawl to this file")
 	keep := flag.String("keep-db", "", "copy the crawl's database to this file afterwards, to inspect it")
 	flag.StringVar(&memProfile, "memprofile", "", "write a heap profile of the trialwatch crawl, taken at its peak, to this file")
 	flag.StringVar(&logLevel, "log-level", "", "log level of the trialwatch crawl (debug shows the store's writes and commits)")
 	flag.Parse()
-	if err := run(*bin, *articles, *listings, *parallel, *profile, *keep); err != nil {
+	if *rounds < 1 {
+		fmt.Fprintf(os.Stderr, "trialwatch-bench: -rounds %d: need at least one round\n", *rounds)
+		os.Exit(2)
+	}
+	if err := run(*bin, *articles, *listings, *parallel, *rounds, *profile, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "trialwatch-bench:", err)
 		os.Exit(1)
 	}
@@ -43,7 +51,17 @@ func main() {
 
 var logLevel, memProfile string
 
-func run(bin string, articles, listings, parallel int, profile, keep string) error {
+// round is one crawl of the site by trialwatch and one by bare Colly.
+type round struct {
+	twRate, bareRate float64
+	cpuPerArticle    float64 // ms of processor time of the trialwatch crawl
+	rss              int64   // KiB
+	mem              memPeaks
+}
+
+func (r round) ratio() float64 { return r.twRate / r.bareRate }
+
+func run(bin string, articles, listings, parallel, rounds int, profile, keep string) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -56,14 +74,63 @@ func run(bin string, articles, listings, parallel int, profile, keep string) err
 	fmt.Printf("synthetic site: %d article pages (~%d KB each), %d listing pages, %d cores\n",
 		articles, pageSize(base+"/news/1")/1024, listings, runtime.NumCPU())
 
+	// The machine's speed drifts over seconds (other processes, frequency,
+	// a shared host), so the two crawlers take turns, the first of each
+	// round alternating, and each round gives its own ratio.
+	var rs []round
+	for i := 0; i < rounds; i++ {
+		var r round
+		tw := func() error {
+			rate, err := trialwatchRound(st, bin, base, articles, listings, parallel, i == 0, profile, keep, &r)
+			r.twRate = rate
+			return err
+		}
+		bare := func() {
+			bareTime, n := crawlBare(base, listings, parallel)
+			r.bareRate = float64(n) / bareTime.Seconds()
+			fmt.Printf("bare colly:       %d articles in %.2fs = %.0f articles/s\n", n, bareTime.Seconds(), r.bareRate)
+		}
+		if rounds > 1 {
+			fmt.Printf("round %d of %d\n", i+1, rounds)
+		}
+		if i%2 == 0 {
+			if err := tw(); err != nil {
+				return err
+			}
+			bare()
+		} else {
+			bare()
+			if err := tw(); err != nil {
+				return err
+			}
+		}
+		fmt.Printf("ratio trialwatch / bare colly: %.2f\n", r.ratio())
+		rs = append(rs, r)
+	}
+	if rounds > 1 {
+		summarize(rs)
+	}
+	return nil
+}
+
+// trialwatchRound crawls the site with `trialwatch crawl` and prints its
+// figures; the first round alone writes the profiles and keeps the database.
+func trialwatchRound(st *site, bin, base string, articles, listings, parallel int, first bool, profile, keep string, r *round) (float64, error) {
+	if !first {
+		profile, keep = "", ""
+	}
 	st.reset()
 	start := time.Now()
-	twTime, rss, cpu, out, err := crawlTrialwatch(bin, base, listings, parallel, profile, keep)
+	twTime, rss, cpu, out, err := crawlTrialwatch(bin, base, listings, parallel, profile, keep, first)
 	if err != nil {
-		return fmt.Errorf("trialwatch crawl: %w\n%s", err, out)
+		return 0, fmt.Errorf("trialwatch crawl: %w\n%s", err, out)
 	}
-	fmt.Print(indent(out))
+	if first {
+		fmt.Print(indent(out))
+	}
 	twRate := float64(articles) / twTime.Seconds()
+	r.rss, r.mem = rss, mem
+	r.cpuPerArticle = float64(cpu.Microseconds()) / 1000 / float64(articles)
 	fmt.Printf("trialwatch crawl: %d articles in %.2fs = %.0f articles/s, peak RSS %.1f MB\n", articles, twTime.Seconds(), twRate, float64(rss)/1024)
 	if first := st.firstRequest(); !first.IsZero() {
 		// The rate above counts the whole command, as a user runs it;
@@ -75,18 +142,39 @@ func run(bin string, articles, listings, parallel int, profile, keep string) err
 		float64(mem.anon)/1024, float64(mem.file)/1024)
 	// Processor time per article does not depend on what else the machine
 	// is doing, unlike the rate: compare runs by it on a busy machine.
-	fmt.Printf("trialwatch cpu:   %.2f ms per article (user+system of the crawl process)\n", float64(cpu.Microseconds())/1000/float64(articles))
+	fmt.Printf("trialwatch cpu:   %.2f ms per article (user+system of the crawl process)\n", r.cpuPerArticle)
+	return twRate, nil
+}
 
-	bareTime, n := crawlBare(base, listings, parallel)
-	bareRate := float64(n) / bareTime.Seconds()
-	fmt.Printf("bare colly:       %d articles in %.2fs = %.0f articles/s\n", n, bareTime.Seconds(), bareRate)
-	fmt.Printf("ratio trialwatch / bare colly: %.2f\n", twRate/bareRate)
-	return nil
+// summarize prints the median and range of each figure over the rounds.
+func summarize(rs []round) {
+	pick := func(f func(round) float64) (lo, med, hi float64) {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = f(r)
+		}
+		sort.Float64s(v)
+		med = v[len(v)/2]
+		if len(v)%2 == 0 {
+			med = (v[len(v)/2-1] + v[len(v)/2]) / 2
+		}
+		return v[0], med, v[len(v)-1]
+	}
+	line := func(name, format string, f func(round) float64) {
+		lo, med, hi := pick(f)
+		fmt.Printf("%-34s median "+format+"  (%d rounds: "+format+" to "+format+")\n", name, med, len(rs), lo, hi)
+	}
+	fmt.Println("summary")
+	line("trialwatch crawl, articles/s:", "%.0f", func(r round) float64 { return r.twRate })
+	line("trialwatch cpu, ms per article:", "%.2f", func(r round) float64 { return r.cpuPerArticle })
+	line("trialwatch peak RSS, MB:", "%.1f", func(r round) float64 { return float64(r.rss) / 1024 })
+	line("bare colly, articles/s:", "%.0f", func(r round) float64 { return r.bareRate })
+	line("ratio trialwatch / bare colly:", "%.2f", round.ratio)
 }
 
 var mem memPeaks
 
-func crawlTrialwatch(bin, base string, listings, parallel int, profile, keep string) (time.Duration, int64, time.Duration, string, error) {
+func crawlTrialwatch(bin, base string, listings, parallel int, profile, keep string, memProfiles bool) (time.Duration, int64, time.Duration, string, error) {
 	dir, err := os.MkdirTemp("", "trialwatch-bench-")
 	if err != nil {
 		return 0, 0, 0, "", err
@@ -115,7 +203,7 @@ sources:
 	if logLevel != "" {
 		args = append(args, "--log-level", logLevel)
 	}
-	if memProfile != "" {
+	if memProfile != "" && memProfiles {
 		args = append(args, "--memprofile", memProfile)
 	}
 	if profile != "" {
