@@ -23,8 +23,10 @@ func Cases(a trialwatch.Article, rs *rules.Set) []trialwatch.Case {
 	if f == nil {
 		return nil
 	}
-	raw := splitArticle(f, a)
-	title := prepare(f, a.Title, -1)
+	ar := newTokenArena(len(a.Text) + len(a.Title))
+	defer ar.release()
+	raw := splitArticle(f, a, ar)
+	title := prepareIn(ar, f, a.Title, -1)
 	known := knownPeople(f, title, raw)
 	sents := make([]*sent, len(raw))
 	for i, r := range raw {
@@ -94,18 +96,18 @@ type rawSentence struct {
 
 // splitArticle splits the article into sentences, keeping the paragraph of
 // each; an article without text uses its sentences, one paragraph each.
-func splitArticle(f *rules.Facts, a trialwatch.Article) []rawSentence {
+func splitArticle(f *rules.Facts, a trialwatch.Article, ar *tokenArena) []rawSentence {
 	var out []rawSentence
 	if strings.TrimSpace(a.Text) != "" {
 		for p, para := range splitParagraphs(a.Text) {
 			for _, s := range splitParagraph(para, nil) {
-				out = append(out, prepare(f, s, p))
+				out = append(out, prepareIn(ar, f, s, p))
 			}
 		}
 		return out
 	}
 	for i, s := range a.Sentences {
-		out = append(out, prepare(f, s, i))
+		out = append(out, prepareIn(ar, f, s, i))
 	}
 	return out
 }
@@ -114,8 +116,13 @@ func splitArticle(f *rules.Facts, a trialwatch.Article) []rawSentence {
 // lower case, which is made once; a sentence whose white space is single
 // spaces already is its own folded form.
 func prepare(f *rules.Facts, s string, para int) rawSentence {
+	return prepareIn(nil, f, s, para)
+}
+
+// prepareIn is prepare with the tokens in arena ar (nil: their own array).
+func prepareIn(ar *tokenArena, f *rules.Facts, s string, para int) rawSentence {
 	lower, same := lowerKeepingOffsets(s)
-	toks := annotate(f, tokenizeLower(s, lower, same))
+	toks := annotate(f, ar.tokens(s, lower, same))
 	if same && foldsToLower(s) {
 		return rawSentence{s, para, toks, rules.NewTextLower(s, lower)}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,6 +46,45 @@ func annotate(f *rules.Facts, toks []token) []token {
 	return toks
 }
 
+// tokenArena hands out the token slices of an article's sentences from one
+// backing array, which is kept from article to article (tokens are most of
+// what reading the cases allocates). The slices are valid until release.
+type tokenArena struct{ buf []token }
+
+var tokenArenas = sync.Pool{New: func() any { return new(tokenArena) }}
+
+// newTokenArena returns an arena for an article of about n bytes of text.
+func newTokenArena(n int) *tokenArena {
+	a := tokenArenas.Get().(*tokenArena)
+	if want := n/5 + 64; cap(a.buf) < want {
+		a.buf = make([]token, 0, want)
+	}
+	return a
+}
+
+// tokens tokenizes s (see tokenizeLower) into the arena.
+func (a *tokenArena) tokens(s, lower string, sameOffsets bool) []token {
+	if a == nil {
+		return tokenizeLower(s, lower, sameOffsets)
+	}
+	if room := cap(a.buf) - len(a.buf); room < len(s)/2+1 {
+		// Too little room left: a new array for this and later sentences;
+		// earlier ones keep theirs.
+		a.buf = make([]token, 0, max(2*cap(a.buf), len(s)/2+1))
+	}
+	from := len(a.buf)
+	a.buf = appendTokens(a.buf, s, lower, sameOffsets)
+	return a.buf[from:len(a.buf):len(a.buf)]
+}
+
+// release returns the arena for another article; the slices it gave out
+// must not be used after this.
+func (a *tokenArena) release() {
+	clear(a.buf) // keeps no article text alive
+	a.buf = a.buf[:0]
+	tokenArenas.Put(a)
+}
+
 // asciiClass tells, for each ASCII byte, whether it is white space (1) or
 // a letter or digit (2).
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
@@ -85,7 +125,11 @@ func tokenize(s string) []token {
 // tokenizeLower is tokenize for a text whose lower case
 // lowerKeepingOffsets has made.
 func tokenizeLower(s, lower string, sameOffsets bool) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return appendTokens(make([]token, 0, len(s)/5+1), s, lower, sameOffsets)
+}
+
+// appendTokens is tokenizeLower appending to toks.
+func appendTokens(toks []token, s, lower string, sameOffsets bool) []token {
 	i := 0
 	for i < len(s) {
 		r, size := runeAt(s, i)
