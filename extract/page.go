@@ -179,15 +179,73 @@ func inside(n *html.Node, a atom.Atom) bool {
 // textOf returns the concatenated text of n and its descendants, scripts
 // and styles left out.
 func textOf(n *html.Node) string {
-	var b strings.Builder
+	var b textAcc
 	appendText(&b, n)
 	return b.String()
+}
+
+// textAcc gathers pieces of text. Most texts gathered from a tree are one
+// text node: such a text is that node's string, not a copy.
+type textAcc struct {
+	one string // the first piece, while it is the only one
+	n   int    // pieces added
+	b   strings.Builder
+}
+
+func (t *textAcc) WriteString(s string) {
+	switch t.n {
+	case 0:
+		t.one = s
+	case 1:
+		t.b.Grow(len(t.one) + len(s) + 16)
+		t.b.WriteString(t.one)
+		t.b.WriteString(s)
+	default:
+		t.b.WriteString(s)
+	}
+	t.n++
+}
+
+func (t *textAcc) WriteByte(c byte) error {
+	t.WriteString(byteStrings[c : c+1])
+	return nil
+}
+
+// byteStrings holds every byte value, to cut one-byte strings from.
+var byteStrings = func() string {
+	b := make([]byte, 256)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b)
+}()
+
+// Len returns the length of the text so far.
+func (t *textAcc) Len() int {
+	if t.n <= 1 {
+		return len(t.one)
+	}
+	return t.b.Len()
+}
+
+// String returns the text.
+func (t *textAcc) String() string {
+	if t.n <= 1 {
+		return t.one
+	}
+	return t.b.String()
+}
+
+// Reset empties the accumulator for another text.
+func (t *textAcc) Reset() {
+	t.one, t.n = "", 0
+	t.b = strings.Builder{}
 }
 
 // shortText returns the text of n when it is at most max bytes long, and
 // false, without reading it all, when it is longer.
 func shortText(n *html.Node, max int) (string, bool) {
-	var b strings.Builder
+	var b textAcc
 	ok := true
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -218,7 +276,7 @@ func shortText(n *html.Node, max int) (string, bool) {
 }
 
 // appendText writes the text of n into b.
-func appendText(b *strings.Builder, n *html.Node) {
+func appendText(b *textAcc, n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		b.WriteString(n.Data)
@@ -303,7 +361,7 @@ func spaceClean(s string) bool {
 
 // rawText returns the text of n's child text nodes, as the text of a script.
 func rawText(n *html.Node) string {
-	var b strings.Builder
+	var b textAcc
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode {
 			b.WriteString(c.Data)

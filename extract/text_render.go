@@ -11,7 +11,7 @@ import (
 // renderParas appends the paragraphs of n's text to paras, one per block
 // element, leaving out the subtrees skip selects.
 func renderParas(n *html.Node, paras []string, skip func(*html.Node) bool) []string {
-	var cur strings.Builder
+	var cur textAcc
 	var linked int
 	inPara := false // the text being gathered stands in a <p>
 	flush := func() {
