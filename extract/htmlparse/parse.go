@@ -134,42 +134,60 @@ func (p *parser) popUntil(s scope, matchTags ...a.Atom) bool {
 // returns -1.
 func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 	for i := len(p.oe) - 1; i >= 0; i-- {
-		tagAtom := p.oe[i].DataAtom
-		if p.oe[i].Namespace == "" {
-			for _, t := range matchTags {
-				if t == tagAtom {
-					return i
+		n := p.oe[i]
+		tagAtom := n.DataAtom
+		if n.Namespace != "" {
+			switch s {
+			case defaultScope, listItemScope, buttonScope:
+				for _, t := range scopeStopTags(n.Namespace) {
+					if t == tagAtom {
+						return -1
+					}
 				}
 			}
-			switch s {
-			case defaultScope:
-				// No-op.
-			case listItemScope:
-				if tagAtom == a.Ol || tagAtom == a.Ul {
-					return -1
-				}
-			case buttonScope:
-				if tagAtom == a.Button {
-					return -1
-				}
-			case tableScope:
-				if tagAtom == a.Html || tagAtom == a.Table || tagAtom == a.Template {
-					return -1
-				}
-			default:
-				panic(fmt.Sprintf("html: internal error: indexOfElementInScope unknown scope: %d", s))
+			continue
+		}
+		for _, t := range matchTags {
+			if t == tagAtom {
+				return i
 			}
 		}
 		switch s {
-		case defaultScope, listItemScope, buttonScope:
-			for _, t := range scopeStopTags(p.oe[i].Namespace) {
-				if t == tagAtom {
-					return -1
-				}
+		case defaultScope:
+			// No-op.
+		case listItemScope:
+			if tagAtom == a.Ol || tagAtom == a.Ul {
+				return -1
 			}
+		case buttonScope:
+			if tagAtom == a.Button {
+				return -1
+			}
+		case tableScope:
+			if tagAtom == a.Html || tagAtom == a.Table || tagAtom == a.Template {
+				return -1
+			}
+			// The HTML stop tags below apply to the other scopes only.
+			continue
+		default:
+			panic(fmt.Sprintf("html: internal error: indexOfElementInScope unknown scope: %d", s))
+		}
+		if isHTMLScopeStopTag(tagAtom) {
+			return -1
 		}
 	}
 	return -1
+}
+
+// isHTMLScopeStopTag reports whether t is in defaultScopeStopTags[""]: a
+// switch, which the compiler makes a binary search, instead of a loop over
+// the ten tags for each open element searched.
+func isHTMLScopeStopTag(t a.Atom) bool {
+	switch t {
+	case a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select:
+		return true
+	}
+	return false
 }
 
 // elementInScope is like popUntil, except that it doesn't modify the stack of
