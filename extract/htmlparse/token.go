@@ -6,6 +6,7 @@ package htmlparse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"strconv"
 	"strings"
@@ -114,6 +115,11 @@ type Tokenizer struct {
 	// src is the whole input as a string, when the tokenizer reads from a
 	// byte slice: tokens whose text needs no change are cut from it.
 	src string
+	// atoms holds the atoms of tag names met, for lowerName.
+	atoms [1 << 7]struct {
+		key  uint64
+		atom atom.Atom
+	}
 	// attrSlab holds attributes not yet handed out by Token.
 	attrSlab      []Attribute
 	nAttrReturned int
@@ -1249,7 +1255,30 @@ func (z *Tokenizer) name(s span) (atom.Atom, string, bool) {
 
 // lowerName returns the atom and the name under s, a name that needs no
 // lower-casing and no NUL replacement.
+//
+// A page uses few tag names, many times each: the atoms of names of up to
+// 8 bytes are remembered in a small table, under the name's bytes read as
+// one number (unique, as the name holds no NUL), which is quicker to check
+// than hashing the name for atom.Lookup.
 func (z *Tokenizer) lowerName(s span) (atom.Atom, string) {
+	n := s.end - s.start
+	if n > 8 || s.start+8 > len(z.buf) {
+		return z.lookupName(s)
+	}
+	key := binary.LittleEndian.Uint64(z.buf[s.start:]) & (1<<(8*n) - 1)
+	e := &z.atoms[key*0x9E3779B97F4A7C15>>(64-7)]
+	if e.key == key && e.atom != 0 {
+		return e.atom, e.atom.String()
+	}
+	a, name := z.lookupName(s)
+	if a != 0 {
+		e.key, e.atom = key, a
+	}
+	return a, name
+}
+
+// lookupName is lowerName by atom.Lookup.
+func (z *Tokenizer) lookupName(s span) (atom.Atom, string) {
 	if a := atom.Lookup(z.buf[s.start:s.end]); a != 0 {
 		return a, a.String()
 	}
