@@ -2287,7 +2287,7 @@ func (p *parser) parse() (err error) {
 		p.tokenizer.AllowCDATA(n != nil && n.Namespace != "")
 		// Read and parse the next token.
 		p.tokenizer.Next()
-		p.tok = p.tokenizer.Token()
+		p.tokenizer.readToken(&p.tok)
 		if p.tok.Type == ErrorToken {
 			err = p.tokenizer.Err()
 			if err != nil && err != io.EOF {

@@ -1186,7 +1186,15 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 // names already in lower case, are cut from the input string instead of
 // copied, and the attributes of many tokens share one allocation.
 func (z *Tokenizer) Token() Token {
-	t := Token{Type: z.tt}
+	var t Token
+	z.readToken(&t)
+	return t
+}
+
+// readToken sets *t to the current Token, as Token returns it: the parser
+// reads its tokens into one Token, not copying each one returned.
+func (z *Tokenizer) readToken(t *Token) {
+	*t = Token{Type: z.tt}
 	switch z.tt {
 	case TextToken, CommentToken, DoctypeToken:
 		if s, ok := z.plain(z.data, !z.textIsRaw); ok {
@@ -1198,7 +1206,7 @@ func (z *Tokenizer) Token() Token {
 		t.Data = string(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		if z.src != "" {
-			z.fastTag(&t)
+			z.fastTag(t)
 			break
 		}
 		name, moreAttr := z.TagName()
@@ -1213,7 +1221,6 @@ func (z *Tokenizer) Token() Token {
 			t.DataAtom, t.Data = 0, string(name)
 		}
 	}
-	return t
 }
 
 // plain returns the input under s when it reads the same as the token's
