@@ -210,6 +210,12 @@ func (z *Tokenizer) readByte() byte {
 // readByte would. At the end of the input it sets z.err to io.EOF and
 // returns false.
 func (z *Tokenizer) skipPast(c byte) bool {
+	// Most often c is the next byte: the '<' of a tag that follows a tag
+	// or ends a text.
+	if i := z.raw.end; i < len(z.buf) && z.buf[i] == c {
+		z.raw.end = i + 1
+		return true
+	}
 	if i := bytes.IndexByte(z.buf[z.raw.end:], c); i >= 0 {
 		z.raw.end += i + 1
 		return true
@@ -229,19 +235,14 @@ func (z *Tokenizer) skipWhiteSpace() {
 	if z.err != nil {
 		return
 	}
-	for {
-		c := z.readByte()
-		if z.err != nil {
-			return
-		}
-		switch c {
-		case ' ', '\n', '\r', '\t', '\f':
-			// No-op.
-		default:
-			z.raw.end--
+	for i := z.raw.end; i < len(z.buf); i++ {
+		if nameClass[z.buf[i]]&classSpace == 0 {
+			z.raw.end = i
 			return
 		}
 	}
+	z.raw.end = len(z.buf)
+	z.err = io.EOF
 }
 
 // readRawOrRCDATA reads until the next "</foo>", where "foo" is z.rawTag and
@@ -877,8 +878,8 @@ func (z *Tokenizer) readTagAttrKey() {
 	z.err = io.EOF
 }
 
-// The classes of bytes in tag and attribute names, as readTagName and
-// readTagAttrKey see them.
+// The classes of bytes in tag and attribute names, as readTagName,
+// readTagAttrKey and skipWhiteSpace see them.
 const (
 	classUpper  = 1 << iota // 'A' to 'Z', which the name reads lower-cased
 	classNUL                // NUL, which the name reads as U+FFFD
