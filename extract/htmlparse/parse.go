@@ -928,7 +928,9 @@ func inBodyIM(p *parser) bool {
 				}
 			}
 		}
-		d = strings.Replace(d, "\x00", "", -1)
+		if strings.IndexByte(d, 0) >= 0 {
+			d = strings.ReplaceAll(d, "\x00", "")
+		}
 		if d == "" {
 			return true
 		}
