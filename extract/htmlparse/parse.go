@@ -2212,6 +2212,17 @@ func (p *parser) adjustedCurrentNode() *Node {
 
 // Section 12.2.6.
 func (p *parser) inForeignContent() bool {
+	// Most tokens come while the adjusted current node is the current
+	// node (the stack holds more than one element) and an HTML element:
+	// that case is answered here, small enough to be inlined.
+	if len(p.oe) > 1 && p.oe[len(p.oe)-1].Namespace == "" {
+		return false
+	}
+	return p.inForeignContentOtherwise()
+}
+
+// inForeignContentOtherwise is inForeignContent for any stack.
+func (p *parser) inForeignContentOtherwise() bool {
 	if len(p.oe) == 0 {
 		return false
 	}
