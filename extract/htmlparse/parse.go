@@ -134,42 +134,60 @@ func (p *parser) popUntil(s scope, matchTags ...a.Atom) bool {
 // returns -1.
 func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 	for i := len(p.oe) - 1; i >= 0; i-- {
-		tagAtom := p.oe[i].DataAtom
-		if p.oe[i].Namespace == "" {
-			for _, t := range matchTags {
-				if t == tagAtom {
-					return i
+		n := p.oe[i]
+		tagAtom := n.DataAtom
+		if n.Namespace != "" {
+			switch s {
+			case defaultScope, listItemScope, buttonScope:
+				for _, t := range scopeStopTags(n.Namespace) {
+					if t == tagAtom {
+						return -1
+					}
 				}
 			}
-			switch s {
-			case defaultScope:
-				// No-op.
-			case listItemScope:
-				if tagAtom == a.Ol || tagAtom == a.Ul {
-					return -1
-				}
-			case buttonScope:
-				if tagAtom == a.Button {
-					return -1
-				}
-			case tableScope:
-				if tagAtom == a.Html || tagAtom == a.Table || tagAtom == a.Template {
-					return -1
-				}
-			default:
-				panic(fmt.Sprintf("html: internal error: indexOfElementInScope unknown scope: %d", s))
+			continue
+		}
+		for _, t := range matchTags {
+			if t == tagAtom {
+				return i
 			}
 		}
 		switch s {
-		case defaultScope, listItemScope, buttonScope:
-			for _, t := range scopeStopTags(p.oe[i].Namespace) {
-				if t == tagAtom {
-					return -1
-				}
+		case defaultScope:
+			// No-op.
+		case listItemScope:
+			if tagAtom == a.Ol || tagAtom == a.Ul {
+				return -1
 			}
+		case buttonScope:
+			if tagAtom == a.Button {
+				return -1
+			}
+		case tableScope:
+			if tagAtom == a.Html || tagAtom == a.Table || tagAtom == a.Template {
+				return -1
+			}
+			// The HTML stop tags below apply to the other scopes only.
+			continue
+		default:
+			panic(fmt.Sprintf("html: internal error: indexOfElementInScope unknown scope: %d", s))
+		}
+		if isHTMLScopeStopTag(tagAtom) {
+			return -1
 		}
 	}
 	return -1
+}
+
+// isHTMLScopeStopTag reports whether t is in defaultScopeStopTags[""]: a
+// switch, which the compiler makes a binary search, instead of a loop over
+// the ten tags for each open element searched.
+func isHTMLScopeStopTag(t a.Atom) bool {
+	switch t {
+	case a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select:
+		return true
+	}
+	return false
 }
 
 // elementInScope is like popUntil, except that it doesn't modify the stack of
@@ -910,7 +928,9 @@ func inBodyIM(p *parser) bool {
 				}
 			}
 		}
-		d = strings.Replace(d, "\x00", "", -1)
+		if strings.IndexByte(d, 0) >= 0 {
+			d = strings.ReplaceAll(d, "\x00", "")
+		}
 		if d == "" {
 			return true
 		}
@@ -2192,6 +2212,17 @@ func (p *parser) adjustedCurrentNode() *Node {
 
 // Section 12.2.6.
 func (p *parser) inForeignContent() bool {
+	// Most tokens come while the adjusted current node is the current
+	// node (the stack holds more than one element) and an HTML element:
+	// that case is answered here, small enough to be inlined.
+	if len(p.oe) > 1 && p.oe[len(p.oe)-1].Namespace == "" {
+		return false
+	}
+	return p.inForeignContentOtherwise()
+}
+
+// inForeignContentOtherwise is inForeignContent for any stack.
+func (p *parser) inForeignContentOtherwise() bool {
 	if len(p.oe) == 0 {
 		return false
 	}
@@ -2269,7 +2300,7 @@ func (p *parser) parse() (err error) {
 		p.tokenizer.AllowCDATA(n != nil && n.Namespace != "")
 		// Read and parse the next token.
 		p.tokenizer.Next()
-		p.tok = p.tokenizer.Token()
+		p.tokenizer.readToken(&p.tok)
 		if p.tok.Type == ErrorToken {
 			err = p.tokenizer.Err()
 			if err != nil && err != io.EOF {

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // dump writes the tree a line a node, quoting texts and attribute values
@@ -160,4 +162,61 @@ func TestForkedFromTheVersionInUse(t *testing.T) {
 		}
 	}
 	t.Fatal("go.mod does not require golang.org/x/net")
+}
+
+func TestIsHTMLScopeStopTag(t *testing.T) {
+	stops := 0
+	for _, x := range allAtoms() {
+		want := slices.Contains(defaultScopeStopTags[""], x)
+		if isHTMLScopeStopTag(x) != want {
+			t.Errorf("isHTMLScopeStopTag(%s) = %v, want %v", x, !want, want)
+		}
+		if want {
+			stops++
+		}
+	}
+	if stops != len(defaultScopeStopTags[""]) {
+		t.Errorf("%d stop tags among the atoms, want %d", stops, len(defaultScopeStopTags[""]))
+	}
+}
+
+// allAtoms returns every atom of golang.org/x/net/html/atom: each is a
+// substring of the package's text, found by the name it stands for.
+func allAtoms() []atom.Atom {
+	var all []atom.Atom
+	seen := map[atom.Atom]bool{}
+	for off := 0; off < 1<<16; off++ {
+		for n := 1; n <= 32; n++ {
+			x := atom.Atom(off<<8 | n)
+			s := x.String()
+			if len(s) != n {
+				break
+			}
+			if atom.Lookup([]byte(s)) == x && !seen[x] {
+				seen[x] = true
+				all = append(all, x)
+			}
+		}
+	}
+	return all
+}
+
+func TestIsSpecialAtom(t *testing.T) {
+	all := allAtoms()
+	if len(all) < 300 {
+		t.Fatalf("only %d atoms found", len(all))
+	}
+	special := 0
+	for _, x := range all {
+		want := isSpecialElementMap[x.String()]
+		if isSpecialAtom(x) != want {
+			t.Errorf("isSpecialAtom(%s) = %v, want %v", x, !want, want)
+		}
+		if want {
+			special++
+		}
+	}
+	if special != len(isSpecialElementMap) {
+		t.Errorf("%d special atoms, want %d: a name of isSpecialElementMap is no atom", special, len(isSpecialElementMap))
+	}
 }

@@ -6,6 +6,7 @@ package htmlparse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"strconv"
 	"strings"
@@ -72,6 +73,14 @@ type span struct {
 	start, end int
 }
 
+// attrSpan is where an attribute's key and value are in a Tokenizer's
+// buffer, and whether the key reads as it is (keyLower: it holds no upper
+// case letter and no NUL), as the scans that found it saw.
+type attrSpan struct {
+	key, val span
+	keyLower bool
+}
+
 // A Tokenizer returns a stream of HTML Tokens.
 type Tokenizer struct {
 	// tt is the TokenType of the current token.
@@ -95,7 +104,10 @@ type Tokenizer struct {
 	// When complete, pendingAttr is pushed onto attr. nAttrReturned is
 	// incremented on each call to TagAttr.
 	pendingAttr [2]span
-	attr        [][2]span
+	attr        []attrSpan
+	// pendingKeyLower is whether pendingAttr's key needs no lower-casing
+	// and no NUL replacement; nameLower is the same for the tag name.
+	pendingKeyLower, nameLower bool
 	// attrNames holds the lower-cased names of the attributes saved for a
 	// tag with many of them, once attrMapped; tags with few are searched.
 	attrNames  map[string]bool
@@ -103,6 +115,11 @@ type Tokenizer struct {
 	// src is the whole input as a string, when the tokenizer reads from a
 	// byte slice: tokens whose text needs no change are cut from it.
 	src string
+	// atoms holds the atoms of tag names met, for lowerName.
+	atoms [1 << 7]struct {
+		key  uint64
+		atom atom.Atom
+	}
 	// attrSlab holds attributes not yet handed out by Token.
 	attrSlab      []Attribute
 	nAttrReturned int
@@ -193,6 +210,12 @@ func (z *Tokenizer) readByte() byte {
 // readByte would. At the end of the input it sets z.err to io.EOF and
 // returns false.
 func (z *Tokenizer) skipPast(c byte) bool {
+	// Most often c is the next byte: the '<' of a tag that follows a tag
+	// or ends a text.
+	if i := z.raw.end; i < len(z.buf) && z.buf[i] == c {
+		z.raw.end = i + 1
+		return true
+	}
 	if i := bytes.IndexByte(z.buf[z.raw.end:], c); i >= 0 {
 		z.raw.end += i + 1
 		return true
@@ -212,19 +235,14 @@ func (z *Tokenizer) skipWhiteSpace() {
 	if z.err != nil {
 		return
 	}
-	for {
-		c := z.readByte()
-		if z.err != nil {
-			return
-		}
-		switch c {
-		case ' ', '\n', '\r', '\t', '\f':
-			// No-op.
-		default:
-			z.raw.end--
+	for i := z.raw.end; i < len(z.buf); i++ {
+		if nameClass[z.buf[i]]&classSpace == 0 {
+			z.raw.end = i
 			return
 		}
 	}
+	z.raw.end = len(z.buf)
+	z.err = io.EOF
 }
 
 // readRawOrRCDATA reads until the next "</foo>", where "foo" is z.rawTag and
@@ -768,7 +786,7 @@ func (z *Tokenizer) readStartTag() TokenType {
 	// the last attribute of the tag (z.pendingAttr[1].end-1), if the tag has
 	// attributes.
 	nAttrs := len(z.attr)
-	if z.err == nil && z.buf[z.raw.end-2] == '/' && (nAttrs == 0 || z.raw.end-2 != z.attr[nAttrs-1][1].end-1) {
+	if z.err == nil && z.buf[z.raw.end-2] == '/' && (nAttrs == 0 || z.raw.end-2 != z.attr[nAttrs-1].val.end-1) {
 		return SelfClosingTagToken
 	}
 	return StartTagToken
@@ -797,7 +815,7 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 		z.readTagAttrVal()
 		// Save pendingAttr if saveAttr and that attribute has a non-empty key, and the key hasn't been seen before.
 		if saveAttr && z.pendingAttr[0].start != z.pendingAttr[0].end && !z.seenAttr() {
-			z.attr = append(z.attr, z.pendingAttr)
+			z.attr = append(z.attr, attrSpan{z.pendingAttr[0], z.pendingAttr[1], z.pendingKeyLower})
 		}
 		if z.skipWhiteSpace(); z.err != nil {
 			break
@@ -807,54 +825,81 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 
 // readTagName sets z.data to the "div" in "<div k=v>". The reader (z.raw.end)
 // is positioned such that the first byte of the tag name (the "d" in "<div")
-// has already been consumed.
+// has already been consumed. It sets z.nameLower to whether the name needs
+// no lower-casing and no NUL replacement.
 func (z *Tokenizer) readTagName() {
-	z.data.start = z.raw.end - 1
-	for {
-		c := z.readByte()
-		if z.err != nil {
-			z.data.end = z.raw.end
-			return
+	start := z.raw.end - 1
+	z.data.start = start
+	class := nameClass[z.buf[start]]
+	for i := z.raw.end; i < len(z.buf); i++ {
+		k := nameClass[z.buf[i]]
+		switch {
+		case k&classSpace != 0:
+			z.raw.end = i + 1
+		case k&classEnd != 0:
+			z.raw.end = i
+		default:
+			class |= k
+			continue
 		}
-		switch c {
-		case ' ', '\n', '\r', '\t', '\f':
-			z.data.end = z.raw.end - 1
-			return
-		case '/', '>':
-			z.raw.end--
-			z.data.end = z.raw.end
-			return
-		}
+		z.data.end = i
+		z.nameLower = class&(classUpper|classNUL) == 0
+		return
 	}
+	z.raw.end = len(z.buf)
+	z.data.end = z.raw.end
+	z.err = io.EOF
 }
 
-// readTagAttrKey sets z.pendingAttr[0] to the "k" in "<div k=v>".
+// readTagAttrKey sets z.pendingAttr[0] to the "k" in "<div k=v>", and
+// z.pendingKeyLower to whether it needs no lower-casing and no NUL
+// replacement.
 // Precondition: z.err == nil.
 func (z *Tokenizer) readTagAttrKey() {
-	z.pendingAttr[0].start = z.raw.end
-	for {
-		c := z.readByte()
-		if z.err != nil {
-			z.pendingAttr[0].end = z.raw.end
-			return
-		}
-		switch c {
-		case '=':
-			if z.pendingAttr[0].start+1 == z.raw.end {
-				// WHATWG 13.2.5.32, if we see an equals sign before the attribute name
-				// begins, we treat it as a character in the attribute name and continue.
-				continue
-			}
-			fallthrough
-		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+	start := z.raw.end
+	z.pendingAttr[0].start = start
+	class := uint8(0)
+	for i := start; i < len(z.buf); i++ {
+		k := nameClass[z.buf[i]]
+		// WHATWG 13.2.5.32, if we see an equals sign before the attribute name
+		// begins, we treat it as a character in the attribute name and continue.
+		if k&(classSpace|classEnd) != 0 || k&classEquals != 0 && i > start {
 			// WHATWG 13.2.5.33 Attribute name state
 			// We need to reconsume the char in the after attribute name state to support the / character
-			z.raw.end--
-			z.pendingAttr[0].end = z.raw.end
+			z.raw.end = i
+			z.pendingAttr[0].end = i
+			z.pendingKeyLower = class&(classUpper|classNUL) == 0
 			return
 		}
+		class |= k
 	}
+	z.raw.end = len(z.buf)
+	z.pendingAttr[0].end = z.raw.end
+	z.err = io.EOF
 }
+
+// The classes of bytes in tag and attribute names, as readTagName,
+// readTagAttrKey and skipWhiteSpace see them.
+const (
+	classUpper  = 1 << iota // 'A' to 'Z', which the name reads lower-cased
+	classNUL                // NUL, which the name reads as U+FFFD
+	classSpace              // white space, which ends a name and is skipped
+	classEnd                // '/' and '>', which end a name and are reconsumed
+	classEquals             // '=', which ends an attribute name but its first byte
+)
+
+var nameClass = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = classUpper
+	}
+	t[0] = classNUL
+	for _, c := range " \n\r\t\f" {
+		t[c] = classSpace
+	}
+	t['/'], t['>'] = classEnd, classEnd
+	t['='] = classEquals
+	return t
+}()
 
 // readTagAttrVal sets z.pendingAttr[1] to the "v" in "<div k=v>".
 func (z *Tokenizer) readTagAttrVal() {
@@ -1126,8 +1171,8 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 		case StartTagToken, SelfClosingTagToken:
 			x := z.attr[z.nAttrReturned]
 			z.nAttrReturned++
-			key = bytes.ReplaceAll(z.buf[x[0].start:x[0].end], nul, replacement)
-			val = bytes.ReplaceAll(z.buf[x[1].start:x[1].end], nul, replacement)
+			key = bytes.ReplaceAll(z.buf[x.key.start:x.key.end], nul, replacement)
+			val = bytes.ReplaceAll(z.buf[x.val.start:x.val.end], nul, replacement)
 			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
 		}
 	}
@@ -1142,7 +1187,15 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 // names already in lower case, are cut from the input string instead of
 // copied, and the attributes of many tokens share one allocation.
 func (z *Tokenizer) Token() Token {
-	t := Token{Type: z.tt}
+	var t Token
+	z.readToken(&t)
+	return t
+}
+
+// readToken sets *t to the current Token, as Token returns it: the parser
+// reads its tokens into one Token, not copying each one returned.
+func (z *Tokenizer) readToken(t *Token) {
+	*t = Token{Type: z.tt}
 	switch z.tt {
 	case TextToken, CommentToken, DoctypeToken:
 		if s, ok := z.plain(z.data, !z.textIsRaw); ok {
@@ -1154,7 +1207,7 @@ func (z *Tokenizer) Token() Token {
 		t.Data = string(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		if z.src != "" {
-			z.fastTag(&t)
+			z.fastTag(t)
 			break
 		}
 		name, moreAttr := z.TagName()
@@ -1169,7 +1222,6 @@ func (z *Tokenizer) Token() Token {
 			t.DataAtom, t.Data = 0, string(name)
 		}
 	}
-	return t
 }
 
 // plain returns the input under s when it reads the same as the token's
@@ -1180,11 +1232,34 @@ func (z *Tokenizer) plain(s span, escaped bool) (string, bool) {
 		return "", z.src != "" && s.start >= s.end
 	}
 	b := z.buf[s.start:s.end]
+	if len(b) <= 16 {
+		// Short texts, most attribute values, are quicker to check a
+		// byte at a time than by three searches.
+		mask := uint8(textChanged)
+		if escaped {
+			mask |= textEscaped
+		}
+		for _, c := range b {
+			if textClass[c]&mask != 0 {
+				return "", false
+			}
+		}
+		return z.src[s.start:s.end], true
+	}
 	if bytes.IndexByte(b, '\r') >= 0 || bytes.IndexByte(b, 0) >= 0 || (escaped && bytes.IndexByte(b, '&') >= 0) {
 		return "", false
 	}
 	return z.src[s.start:s.end], true
 }
+
+// The bytes that make a token's text differ from the input: '\r' and NUL
+// (textChanged) always, '&' (textEscaped) when the text is escaped.
+const (
+	textChanged = 1 << iota
+	textEscaped
+)
+
+var textClass = [256]uint8{'\r': textChanged, 0: textChanged, '&': textEscaped}
 
 // name returns the lower-cased name under s, its atom, and whether it
 // could be read without copying (it holds no NUL byte).
@@ -1209,16 +1284,52 @@ func (z *Tokenizer) name(s span) (atom.Atom, string, bool) {
 	return 0, z.src[s.start:s.end], true
 }
 
+// lowerName returns the atom and the name under s, a name that needs no
+// lower-casing and no NUL replacement.
+//
+// A page uses few tag names, many times each: the atoms of names of up to
+// 8 bytes are remembered in a small table, under the name's bytes read as
+// one number (unique, as the name holds no NUL), which is quicker to check
+// than hashing the name for atom.Lookup.
+func (z *Tokenizer) lowerName(s span) (atom.Atom, string) {
+	n := s.end - s.start
+	if n > 8 || s.start+8 > len(z.buf) {
+		return z.lookupName(s)
+	}
+	key := binary.LittleEndian.Uint64(z.buf[s.start:]) & (1<<(8*n) - 1)
+	e := &z.atoms[key*0x9E3779B97F4A7C15>>(64-7)]
+	if e.key == key && e.atom != 0 {
+		return e.atom, e.atom.String()
+	}
+	a, name := z.lookupName(s)
+	if a != 0 {
+		e.key, e.atom = key, a
+	}
+	return a, name
+}
+
+// lookupName is lowerName by atom.Lookup.
+func (z *Tokenizer) lookupName(s span) (atom.Atom, string) {
+	if a := atom.Lookup(z.buf[s.start:s.end]); a != 0 {
+		return a, a.String()
+	}
+	return 0, z.src[s.start:s.end]
+}
+
 // fastTag fills t with the current tag's name and attributes, copying
 // only what differs from the input.
 func (z *Tokenizer) fastTag(t *Token) {
 	if z.data.start < z.data.end {
-		a, name, ok := z.name(z.data)
-		if !ok {
-			z.slowTag(t)
-			return
+		if z.nameLower {
+			t.DataAtom, t.Data = z.lowerName(z.data)
+		} else {
+			a, name, ok := z.name(z.data)
+			if !ok {
+				z.slowTag(t)
+				return
+			}
+			t.DataAtom, t.Data = a, name
 		}
-		t.DataAtom, t.Data = a, name
 		z.data.start = z.raw.end
 		z.data.end = z.raw.end
 	} else {
@@ -1237,13 +1348,17 @@ func (z *Tokenizer) fastTag(t *Token) {
 	for i := range attrs {
 		x := z.attr[z.nAttrReturned]
 		z.nAttrReturned++
-		_, key, ok := z.name(x[0])
-		if !ok {
-			key = atom.String(lower(bytes.ReplaceAll(z.buf[x[0].start:x[0].end], nul, replacement)))
+		var key string
+		var ok bool
+		if x.keyLower {
+			// The key reads as it is: no need to look its atom up.
+			key = z.src[x.key.start:x.key.end]
+		} else if _, key, ok = z.name(x.key); !ok {
+			key = atom.String(lower(bytes.ReplaceAll(z.buf[x.key.start:x.key.end], nul, replacement)))
 		}
-		val, ok := z.plain(x[1], true)
+		val, ok := z.plain(x.val, true)
 		if !ok {
-			v := bytes.ReplaceAll(z.buf[x[1].start:x[1].end], nul, replacement)
+			v := bytes.ReplaceAll(z.buf[x.val.start:x.val.end], nul, replacement)
 			val = string(unescape(convertNewlines(v), true))
 		}
 		attrs[i] = Attribute{Key: key, Val: val}
@@ -1273,7 +1388,7 @@ func (z *Tokenizer) seenAttr() bool {
 	const few = 16
 	if len(z.attr) < few {
 		for _, x := range z.attr {
-			if equalLower(z.buf[x[0].start:x[0].end], key) {
+			if equalLower(z.buf[x.key.start:x.key.end], key) {
 				return true
 			}
 		}
@@ -1285,7 +1400,7 @@ func (z *Tokenizer) seenAttr() bool {
 		}
 		clear(z.attrNames)
 		for _, x := range z.attr {
-			z.attrNames[string(lower(bytes.Clone(z.buf[x[0].start:x[0].end])))] = true
+			z.attrNames[string(lower(bytes.Clone(z.buf[x.key.start:x.key.end])))] = true
 		}
 		z.attrMapped = true
 	}
