@@ -2329,7 +2329,9 @@ func Parse(b []byte) (*Node, error) {
 		im:         initialIM,
 	}
 	p.doc = p.node(Node{Type: DocumentNode})
-	if err := p.parse(); err != nil {
+	err := p.parse()
+	p.tokenizer.release()
+	if err != nil {
 		return nil, err
 	}
 	return p.doc, nil

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html/atom"
 )
@@ -115,11 +116,9 @@ type Tokenizer struct {
 	// src is the whole input as a string, when the tokenizer reads from a
 	// byte slice: tokens whose text needs no change are cut from it.
 	src string
-	// atoms holds the atoms of tag names met, for lowerName.
-	atoms [1 << 7]struct {
-		key  uint64
-		atom atom.Atom
-	}
+	// atoms holds the atoms of tag names met, for lowerName; taken from
+	// atomCaches on first use.
+	atoms *atomCache
 	// attrSlab holds attributes not yet handed out by Token.
 	attrSlab      []Attribute
 	nAttrReturned int
@@ -1297,6 +1296,9 @@ func (z *Tokenizer) lowerName(s span) (atom.Atom, string) {
 		return z.lookupName(s)
 	}
 	key := binary.LittleEndian.Uint64(z.buf[s.start:]) & (1<<(8*n) - 1)
+	if z.atoms == nil {
+		z.atoms = atomCaches.Get().(*atomCache)
+	}
 	e := &z.atoms[key*0x9E3779B97F4A7C15>>(64-7)]
 	if e.key == key && e.atom != 0 {
 		return e.atom, e.atom.String()
@@ -1306,6 +1308,25 @@ func (z *Tokenizer) lowerName(s span) (atom.Atom, string) {
 		e.key, e.atom = key, a
 	}
 	return a, name
+}
+
+// atomCache holds atoms of tag names under their bytes (see lowerName).
+// What it holds stays true from page to page, so a parse hands its cache on
+// to the next one instead of starting empty.
+type atomCache [1 << 7]struct {
+	key  uint64
+	atom atom.Atom
+}
+
+var atomCaches = sync.Pool{New: func() any { return new(atomCache) }}
+
+// release hands the tokenizer's atom cache on to later tokenizers; z must
+// not be used after this.
+func (z *Tokenizer) release() {
+	if z.atoms != nil {
+		atomCaches.Put(z.atoms)
+		z.atoms = nil
+	}
 }
 
 // lookupName is lowerName by atom.Lookup.
