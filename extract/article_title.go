@@ -16,7 +16,8 @@ import (
 func (p *page) title(site *rules.Site, outlet string) (string, *html.Node) {
 	h1 := p.headlineNode()
 	if sel := site.TitleSelector(); sel != nil {
-		if n := sel.MatchFirst(p.root); n != nil {
+		if ns := p.query(sel); len(ns) > 0 {
+			n := ns[0]
 			if t := cleanSpace(textOf(n)); t != "" {
 				return t, n
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -174,6 +176,12 @@ func inside(n *html.Node, a atom.Atom) bool {
 		}
 	}
 	return false
+}
+
+// query returns the elements of the page that a site rule's selector
+// matches, in document order.
+func (p *page) query(sel cascadia.Selector) []*html.Node {
+	return goquery.NewDocumentFromNode(p.root).FindMatcher(sel).Nodes
 }
 
 // textOf returns the concatenated text of n and its descendants, scripts

@@ -59,7 +59,7 @@ func (c cueWords) MatchString(s string) bool {
 // pubDate finds the page's publication date as YYYY-MM-DD, or "".
 func (p *page) pubDate(site *rules.Site, dp dateParser, headline *html.Node) string {
 	if sel := site.DateSelector(); sel != nil {
-		for _, n := range sel.MatchAll(p.root) {
+		for _, n := range p.query(sel) {
 			if d, ok := dp.fromElement(n); ok {
 				return d.String()
 			}

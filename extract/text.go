@@ -16,12 +16,12 @@ import (
 func (p *page) mainText(body cascadia.Selector, drop []cascadia.Selector, title string) string {
 	dropped := map[*html.Node]bool{}
 	for _, sel := range drop {
-		for _, n := range sel.MatchAll(p.root) {
+		for _, n := range p.query(sel) {
 			dropped[n] = true
 		}
 	}
 	if body != nil {
-		nodes := body.MatchAll(p.root)
+		nodes := p.query(body)
 		if len(nodes) > 0 {
 			var paras []string
 			for _, n := range nodes {
