@@ -3,11 +3,15 @@
 // written by hand on their hot paths.
 package jsonstr
 
-import "unicode/utf8"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // Append appends s, a string or bytes, as a JSON string, escaped as
 // encoding/json escapes it: with escapeHTML, <, > and & as \u003c, \u003e
-// and \u0026; invalid UTF-8 as \ufffd.
+// and \u0026; each byte of invalid UTF-8 as U+FFFD, written as encoding/json
+// of the Go release in use writes it (see invalidUTF8).
 func Append[S ~string | ~[]byte](b []byte, s S, escapeHTML bool) []byte {
 	safe := &jsonSafe
 	if escapeHTML {
@@ -56,7 +60,7 @@ func Append[S ~string | ~[]byte](b []byte, s S, escapeHTML bool) []byte {
 		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
+			b = append(b, invalidUTF8...)
 			i += size
 			start = i
 			continue
@@ -75,6 +79,17 @@ func Append[S ~string | ~[]byte](b []byte, s S, escapeHTML bool) []byte {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// invalidUTF8 is what encoding/json writes for a byte of invalid UTF-8:
+// the escape \ufffd up to Go 1.26, the character U+FFFD itself from Go
+// 1.27 on. Both read back as the same string.
+var invalidUTF8 = func() string {
+	b, err := json.Marshal("\xff")
+	if err != nil || len(b) < 2 {
+		return `\ufffd`
+	}
+	return string(b[1 : len(b)-1])
+}()
 
 // jsonSafe and htmlSafe hold the bytes a JSON string keeps as they are:
 // printable ASCII but for " and \ (and <, > and & in htmlSafe). Bytes of
