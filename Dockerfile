@@ -1,6 +1,6 @@
 # Build a static binary, then run it as an unprivileged user with the
 # database on a volume.
-FROM golang:1.26-bookworm AS build
+FROM golang:1.27-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
