@@ -7,6 +7,8 @@
 # Extra arguments go to the bench tool, e.g. -articles 100000 -listings 2000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as released: built by Go 1.27.3 (see the README).
+export GOTOOLCHAIN=${GOTOOLCHAIN:-go1.27.3}
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 go build -o "$bin/trialwatch" ./cmd/trialwatch

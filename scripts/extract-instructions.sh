@@ -8,6 +8,8 @@
 # Usage: scripts/extract-instructions.sh [benchmark regexp, default Extract$]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as released: built by Go 1.27.3 (see the README).
+export GOTOOLCHAIN=${GOTOOLCHAIN:-go1.27.3}
 command -v valgrind >/dev/null || { echo "extract-instructions: valgrind is not installed" >&2; exit 1; }
 bench=${1:-'Extract$'}
 tmp=$(mktemp -d)
