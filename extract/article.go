@@ -32,6 +32,8 @@ func ReadArticle(page *trialwatch.Page, rs *rules.Set) (trialwatch.Article, erro
 	if err != nil {
 		return trialwatch.Article{URL: page.URL}, err
 	}
+	// What the article keeps are strings (copied, below), not nodes.
+	defer p.release()
 	site := rs.Site(p.host())
 	a := trialwatch.Article{URL: p.canonicalURL()}
 	a.Outlet = p.outlet(site)

@@ -16,6 +16,8 @@ import (
 
 // page is a parsed HTML page with the metadata the article readers share.
 type page struct {
+	// tree holds the nodes, which release hands to later pages.
+	tree *htmlparse.Tree
 	root *html.Node
 	head *html.Node
 	body *html.Node
@@ -50,17 +52,26 @@ func (p *page) furniture() *furniture {
 	return p.furn
 }
 
+// release hands the page's nodes to later parses: p must not be used
+// after this.
+func (p *page) release() {
+	p.tree.Release()
+	p.root, p.head, p.body = nil, nil, nil
+}
+
 // parsePage parses body as HTML and gathers its metadata.
 func parsePage(rawURL string, body []byte) (*page, error) {
-	root, err := htmlparse.Parse(body)
+	tree, err := htmlparse.ParseTree(body)
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse %s: %w", rawURL, err)
 	}
+	root := tree.Root
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || u == nil {
 		u = &url.URL{}
 	}
 	p := &page{
+		tree:  tree,
 		root:  root,
 		url:   u,
 		meta:  map[string][]string{},

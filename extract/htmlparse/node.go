@@ -5,6 +5,8 @@
 package htmlparse
 
 import (
+	"sync"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -140,11 +142,37 @@ const nodeChunk = 64
 // newNode returns a zero node from the parser's current chunk.
 func (p *parser) newNode() *Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, nodeChunk)
+		if p.tree != nil {
+			c := chunkPool.Get().(*[nodeChunk]Node)
+			p.tree.chunks = append(p.tree.chunks, c)
+			p.nodes = c[:]
+		} else {
+			p.nodes = make([]Node, nodeChunk)
+		}
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
 	return n
+}
+
+// chunkPool holds chunks of zero nodes that released trees handed back.
+var chunkPool = sync.Pool{New: func() any { return new([nodeChunk]Node) }}
+
+// Tree is a parse tree whose nodes can be handed, once it is no longer
+// used, to later parses (see ParseTree).
+type Tree struct {
+	Root   *Node
+	chunks []*[nodeChunk]Node
+}
+
+// Release hands the tree's nodes to later parses. No node of the tree may
+// be used after this; the strings they held stay valid.
+func (t *Tree) Release() {
+	for _, c := range t.chunks {
+		clear(c[:])
+		chunkPool.Put(c)
+	}
+	t.Root, t.chunks = nil, nil
 }
 
 // node returns a node of the parser's chunk holding v.

@@ -21,6 +21,9 @@ type parser struct {
 	tokenizer *Tokenizer
 	// nodes are allocated nodes not yet handed out.
 	nodes []Node
+	// tree, when the caller will release the tree, records the chunks
+	// the nodes come from (see ParseTree).
+	tree *Tree
 	// tok is the most recently read token.
 	tok Token
 	// Self-closing tags like <hr/> are treated as start tags, except that
@@ -2322,8 +2325,27 @@ func (p *parser) parse() (err error) {
 // algorithm, with scripting enabled, rejects HTML nested deeper than 512
 // elements, and assumes UTF-8 input.
 func Parse(b []byte) (*Node, error) {
+	return parse(b, nil)
+}
+
+// ParseTree is Parse for a caller that calls Release on the tree once it
+// has read what it needs: its nodes then serve later parses, which saves
+// most of what parsing allocates.
+func ParseTree(b []byte) (*Tree, error) {
+	t := &Tree{}
+	root, err := parse(b, t)
+	if err != nil {
+		t.Release()
+		return nil, err
+	}
+	t.Root = root
+	return t, nil
+}
+
+func parse(b []byte, t *Tree) (*Node, error) {
 	p := &parser{
 		tokenizer:  newTokenizerBytes(b),
+		tree:       t,
 		scripting:  true,
 		framesetOK: true,
 		im:         initialIM,

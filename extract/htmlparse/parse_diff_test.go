@@ -57,8 +57,20 @@ func same(t testing.TB, name string, b []byte) {
 	if werr != nil {
 		return
 	}
-	if g, w := dump(t, got), dump(t, want); g != w {
+	w := dump(t, want)
+	if g := dump(t, got); g != w {
 		t.Fatalf("%s: the tree differs from that of x/net/html:\n%s\nwant:\n%s", name, g, w)
+	}
+	// A tree whose nodes come from trees released before, as the pages of
+	// a test come one after the other.
+	tree, err := ParseTree(b)
+	if err != nil {
+		t.Fatalf("%s: ParseTree: %v", name, err)
+	}
+	g := dump(t, tree.Root)
+	tree.Release()
+	if g != w {
+		t.Fatalf("%s: the tree of ParseTree differs from that of x/net/html:\n%s\nwant:\n%s", name, g, w)
 	}
 }
 

@@ -116,6 +116,8 @@ type Tokenizer struct {
 	// src is the whole input as a string, when the tokenizer reads from a
 	// byte slice: tokens whose text needs no change are cut from it.
 	src string
+	// pooled is where buf came from, for release (see newTokenizerBytes).
+	pooled *[]byte
 	// atoms holds the atoms of tag names met, for lowerName; taken from
 	// atomCaches on first use.
 	atoms *atomCache
@@ -1320,14 +1322,23 @@ type atomCache [1 << 7]struct {
 
 var atomCaches = sync.Pool{New: func() any { return new(atomCache) }}
 
-// release hands the tokenizer's atom cache on to later tokenizers; z must
-// not be used after this.
+// release hands the tokenizer's atom cache, and the copy of its input when
+// it made one, on to later tokenizers; z must not be used after this.
 func (z *Tokenizer) release() {
 	if z.atoms != nil {
 		atomCaches.Put(z.atoms)
 		z.atoms = nil
 	}
+	if z.pooled != nil && cap(z.buf) <= maxPooledBuf {
+		*z.pooled = z.buf[:0]
+		bufPool.Put(z.pooled)
+	}
+	z.buf, z.pooled = nil, nil
 }
+
+// maxPooledBuf is the largest copy kept for later pages; a rare huge page
+// leaves its copy to the garbage collector.
+const maxPooledBuf = 4 << 20
 
 // lookupName is lowerName by atom.Lookup.
 func (z *Tokenizer) lookupName(s span) (atom.Atom, string) {
@@ -1458,8 +1469,16 @@ func equalLower(a, b []byte) bool {
 // copies. Its tokens' strings are cut from one copy of the input where they
 // read the same as it.
 func newTokenizerBytes(b []byte) *Tokenizer {
+	buf := bufPool.Get().(*[]byte)
+	*buf = append((*buf)[:0], b...)
 	return &Tokenizer{
-		buf: bytes.Clone(b),
-		src: string(b),
+		buf:    *buf,
+		pooled: buf,
+		src:    string(b),
 	}
 }
+
+// bufPool holds the tokenizers' working copies of their input: once the
+// tree is built, every string of it is either a copy or a part of src, so
+// the copy can serve the next page.
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}
