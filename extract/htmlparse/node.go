@@ -163,7 +163,14 @@ var chunkPool = sync.Pool{New: func() any { return new([nodeChunk]Node) }}
 type Tree struct {
 	Root   *Node
 	chunks []*[nodeChunk]Node
+	attrs  []*[attrChunk]Attribute
 }
+
+// attrChunk is how many attributes are allocated together.
+const attrChunk = 64
+
+// attrPool holds chunks of zero attributes that released trees handed back.
+var attrPool = sync.Pool{New: func() any { return new([attrChunk]Attribute) }}
 
 // Release hands the tree's nodes to later parses. No node of the tree may
 // be used after this; the strings they held stay valid.
@@ -172,7 +179,11 @@ func (t *Tree) Release() {
 		clear(c[:])
 		chunkPool.Put(c)
 	}
-	t.Root, t.chunks = nil, nil
+	for _, c := range t.attrs {
+		clear(c[:])
+		attrPool.Put(c)
+	}
+	t.Root, t.chunks, t.attrs = nil, nil, nil
 }
 
 // node returns a node of the parser's chunk holding v.

@@ -2350,6 +2350,7 @@ func parse(b []byte, t *Tree) (*Node, error) {
 		framesetOK: true,
 		im:         initialIM,
 	}
+	p.tokenizer.tree = t
 	p.doc = p.node(Node{Type: DocumentNode})
 	err := p.parse()
 	p.tokenizer.release()

@@ -116,6 +116,9 @@ type Tokenizer struct {
 	// src is the whole input as a string, when the tokenizer reads from a
 	// byte slice: tokens whose text needs no change are cut from it.
 	src string
+	// tree, when the parser builds a tree to be released, records the
+	// chunks the attributes come from (see ParseTree).
+	tree *Tree
 	// pooled is where buf came from, for release (see newTokenizerBytes).
 	pooled *[]byte
 	// atoms holds the atoms of tag names met, for lowerName; taken from
@@ -1373,7 +1376,13 @@ func (z *Tokenizer) fastTag(t *Token) {
 		return
 	}
 	if len(z.attrSlab) < n {
-		z.attrSlab = make([]Attribute, max(n, 64))
+		if z.tree != nil && n <= attrChunk {
+			c := attrPool.Get().(*[attrChunk]Attribute)
+			z.tree.attrs = append(z.tree.attrs, c)
+			z.attrSlab = c[:]
+		} else {
+			z.attrSlab = make([]Attribute, max(n, attrChunk))
+		}
 	}
 	attrs := z.attrSlab[:n:n]
 	z.attrSlab = z.attrSlab[n:]
