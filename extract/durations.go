@@ -53,6 +53,9 @@ func unitMonths(m int) float64 {
 // hyphenTerm reads "three-year", "12-month" or "one-year"; "17-year-old" is
 // an age, not a term.
 func hyphenTerm(f *rules.Facts, t token) (float64, float64, bool) {
+	if !strings.Contains(t.low, "-") {
+		return 0, 0, false
+	}
 	parts := strings.Split(t.low, "-")
 	if len(parts) < 2 {
 		return 0, 0, false
