@@ -132,11 +132,11 @@ func trialwatchRound(st *site, bin, base string, articles, listings, parallel in
 	r.rss, r.mem = rss, mem
 	r.cpuPerArticle = float64(cpu.Microseconds()) / 1000 / float64(articles)
 	fmt.Printf("trialwatch crawl: %d articles in %.2fs = %.0f articles/s, peak RSS %.1f MB\n", articles, twTime.Seconds(), twRate, float64(rss)/1024)
-	if first := st.firstRequest(); !first.IsZero() {
+	if req := st.firstRequest(); !req.IsZero() {
 		// The rate above counts the whole command, as a user runs it;
 		// this shows how much of it came before the first request
 		// (loading rules, opening the database).
-		fmt.Printf("trialwatch start: %.2fs before the first request\n", first.Sub(start).Seconds())
+		fmt.Printf("trialwatch start: %.2fs before the first request\n", req.Sub(start).Seconds())
 	}
 	fmt.Printf("trialwatch memory: peak anonymous %.1f MB (heap, stacks), peak mapped file %.1f MB (the bbolt database, page cache)\n",
 		float64(mem.anon)/1024, float64(mem.file)/1024)
